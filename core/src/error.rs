@@ -1,0 +1,234 @@
+//! The one error type, with the codes of PRODUCT.md.
+
+use core::fmt;
+
+/// Owned or static text inside an [`Error`].
+#[cfg(feature = "alloc")]
+pub type Text = alloc::borrow::Cow<'static, str>;
+/// Owned or static text inside an [`Error`].
+#[cfg(not(feature = "alloc"))]
+pub type Text = &'static str;
+
+/// Why a delivery was refused, or why a [`crate::Webhook`] could not be built.
+///
+/// Every variant maps to one of PRODUCT.md's error codes through [`Error::code`];
+/// `Display` gives a message that says what to do.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// A header the scheme needs is absent or empty.
+    MissingHeader {
+        /// The header's name as the provider spells it.
+        header: Text,
+    },
+    /// A header is present but malformed.
+    InvalidHeader {
+        /// The header's name as the provider spells it.
+        header: Text,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// The delivery's timestamp is older than the tolerance allows.
+    TimestampTooOld {
+        /// The delivery's timestamp (Unix seconds).
+        timestamp: u64,
+        /// The verifier's clock.
+        now: u64,
+        /// The tolerance in seconds.
+        tolerance: u64,
+    },
+    /// The delivery's timestamp is further in the future than the tolerance allows.
+    TimestampTooNew {
+        /// The delivery's timestamp (Unix seconds).
+        timestamp: u64,
+        /// The verifier's clock.
+        now: u64,
+        /// The tolerance in seconds.
+        tolerance: u64,
+    },
+    /// Well-formed signatures, none of which matches any configured secret.
+    SignatureMismatch,
+    /// Only signature versions this verifier cannot check.
+    UnsupportedSignature {
+        /// Which versions were seen and what is missing.
+        reason: &'static str,
+    },
+    /// A secret is empty or cannot be decoded.
+    InvalidSecret {
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// The body is not JSON, or the envelope or event data fails validation.
+    InvalidPayload {
+        /// The field path and what was expected.
+        reason: Text,
+    },
+    /// `strict` is on and the event type is not in the provider's catalog.
+    UnknownEventType {
+        /// The type the delivery named.
+        event_type: Text,
+    },
+    /// The body is larger than the configured maximum.
+    PayloadTooLarge {
+        /// The body's size in bytes.
+        size: usize,
+        /// The configured maximum.
+        limit: usize,
+    },
+    /// The replay guard has seen this delivery already.
+    DuplicateEvent {
+        /// The key it was recognised by.
+        key: Text,
+    },
+    /// An argument that cannot be used (a bad custom-scheme description,
+    /// a missing `id` or timestamp when signing).
+    InvalidArgument {
+        /// What is wrong and how to fix it.
+        reason: Text,
+    },
+}
+
+/// PRODUCT.md's error codes, as a C-like enum (the C ABI uses the same order).
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum ErrorCode {
+    /// `missing_header`
+    MissingHeader = 1,
+    /// `invalid_header`
+    InvalidHeader = 2,
+    /// `timestamp_too_old`
+    TimestampTooOld = 3,
+    /// `timestamp_too_new`
+    TimestampTooNew = 4,
+    /// `signature_mismatch`
+    SignatureMismatch = 5,
+    /// `unsupported_signature`
+    UnsupportedSignature = 6,
+    /// `invalid_secret`
+    InvalidSecret = 7,
+    /// `invalid_payload`
+    InvalidPayload = 8,
+    /// `unknown_event_type`
+    UnknownEventType = 9,
+    /// `payload_too_large`
+    PayloadTooLarge = 10,
+    /// `duplicate_event`
+    DuplicateEvent = 11,
+    /// `invalid_argument`
+    InvalidArgument = 12,
+}
+
+impl ErrorCode {
+    /// Every code, in numeric order.
+    pub const ALL: [ErrorCode; 12] = [
+        ErrorCode::MissingHeader,
+        ErrorCode::InvalidHeader,
+        ErrorCode::TimestampTooOld,
+        ErrorCode::TimestampTooNew,
+        ErrorCode::SignatureMismatch,
+        ErrorCode::UnsupportedSignature,
+        ErrorCode::InvalidSecret,
+        ErrorCode::InvalidPayload,
+        ErrorCode::UnknownEventType,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::DuplicateEvent,
+        ErrorCode::InvalidArgument,
+    ];
+
+    /// The code's string, the same in every language.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::MissingHeader => "missing_header",
+            ErrorCode::InvalidHeader => "invalid_header",
+            ErrorCode::TimestampTooOld => "timestamp_too_old",
+            ErrorCode::TimestampTooNew => "timestamp_too_new",
+            ErrorCode::SignatureMismatch => "signature_mismatch",
+            ErrorCode::UnsupportedSignature => "unsupported_signature",
+            ErrorCode::InvalidSecret => "invalid_secret",
+            ErrorCode::InvalidPayload => "invalid_payload",
+            ErrorCode::UnknownEventType => "unknown_event_type",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::DuplicateEvent => "duplicate_event",
+            ErrorCode::InvalidArgument => "invalid_argument",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Error {
+    /// The error's code.
+    pub fn kind(&self) -> ErrorCode {
+        match self {
+            Error::MissingHeader { .. } => ErrorCode::MissingHeader,
+            Error::InvalidHeader { .. } => ErrorCode::InvalidHeader,
+            Error::TimestampTooOld { .. } => ErrorCode::TimestampTooOld,
+            Error::TimestampTooNew { .. } => ErrorCode::TimestampTooNew,
+            Error::SignatureMismatch => ErrorCode::SignatureMismatch,
+            Error::UnsupportedSignature { .. } => ErrorCode::UnsupportedSignature,
+            Error::InvalidSecret { .. } => ErrorCode::InvalidSecret,
+            Error::InvalidPayload { .. } => ErrorCode::InvalidPayload,
+            Error::UnknownEventType { .. } => ErrorCode::UnknownEventType,
+            Error::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
+            Error::DuplicateEvent { .. } => ErrorCode::DuplicateEvent,
+            Error::InvalidArgument { .. } => ErrorCode::InvalidArgument,
+        }
+    }
+
+    /// PRODUCT.md's code string, e.g. `"signature_mismatch"`.
+    pub fn code(&self) -> &'static str {
+        self.kind().as_str()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::MissingHeader { header } => write!(
+                f,
+                "the {header} header is missing or empty; pass the request's headers unchanged and check that the sender uses this scheme"
+            ),
+            Error::InvalidHeader { header, reason } => write!(
+                f,
+                "the {header} header is malformed: {reason}; it must be exactly as the sender wrote it"
+            ),
+            Error::TimestampTooOld { timestamp, now, tolerance } => write!(
+                f,
+                "the delivery's timestamp {timestamp} is {} s older than now ({now}), more than the tolerance of {tolerance} s; it may be a replay, or the receiver's clock is wrong",
+                now.saturating_sub(*timestamp)
+            ),
+            Error::TimestampTooNew { timestamp, now, tolerance } => write!(
+                f,
+                "the delivery's timestamp {timestamp} is {} s ahead of now ({now}), more than the tolerance of {tolerance} s; check the receiver's clock",
+                timestamp.saturating_sub(*now)
+            ),
+            Error::SignatureMismatch => f.write_str(
+                "no signature matches any configured secret; check the secret, and verify the raw request body (a body re-serialized from parsed JSON never matches)"
+            ),
+            Error::UnsupportedSignature { reason } => write!(f, "no signature this verifier can check: {reason}"),
+            Error::InvalidSecret { reason } => write!(f, "invalid secret: {reason}"),
+            Error::InvalidPayload { reason } => write!(f, "invalid payload: {reason}"),
+            Error::UnknownEventType { event_type } => write!(
+                f,
+                "event type {event_type:?} is not in the provider's catalog and strict mode is on; turn strict off to accept new event types"
+            ),
+            Error::PayloadTooLarge { size, limit } => write!(
+                f,
+                "the body is {size} bytes, over the limit of {limit} bytes; raise max_payload_bytes if such deliveries are expected"
+            ),
+            Error::DuplicateEvent { key } => write!(
+                f,
+                "this delivery ({key}) was already accepted; it is a replay or a retry of a delivery already handled"
+            ),
+            Error::InvalidArgument { reason } => write!(f, "invalid argument: {reason}"),
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for Error {}

@@ -1,0 +1,57 @@
+//! Read-only access to a delivery's headers, whatever shape the host gives them.
+
+/// A delivery's headers.
+///
+/// `get` receives a header name in ASCII lower case and must match names
+/// case-insensitively. Bindings implement it over their native header maps so
+/// that nothing is copied. When a name occurs more than once, the first value
+/// is used.
+pub trait Headers {
+    /// The raw value of the header called `name` (ASCII lower case), if present.
+    fn get(&self, name: &str) -> Option<&[u8]>;
+}
+
+impl<T: Headers + ?Sized> Headers for &T {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        (**self).get(name)
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<[u8]>> Headers for [(K, V)] {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        self.iter()
+            .find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<[u8]>, const N: usize> Headers for [(K, V); N] {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        Headers::get(self.as_slice(), name)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<K: AsRef<str>, V: AsRef<[u8]>> Headers for alloc::vec::Vec<(K, V)> {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        Headers::get(self.as_slice(), name)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<K: AsRef<str>, V: AsRef<[u8]>> Headers for alloc::collections::BTreeMap<K, V> {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        self.iter()
+            .find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+}
+
+#[cfg(feature = "std")]
+impl<K: AsRef<str>, V: AsRef<[u8]>, S> Headers for std::collections::HashMap<K, V, S> {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        self.iter()
+            .find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+}

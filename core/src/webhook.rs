@@ -1,0 +1,763 @@
+//! The verifier: built once, then verifies and signs deliveries.
+
+use core::fmt;
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use subtle::{Choice, ConstantTimeEq};
+
+use base64::Engine as _;
+
+use crate::encoding::{decode_base64, decode_hex, parse_timestamp, trim_ows, SigBuf, BASE64};
+use crate::error::{Error, Text};
+use crate::headers::Headers;
+use crate::scheme::Scheme;
+
+#[cfg(feature = "alloc")]
+use crate::scheme::{Part, SignatureEncoding};
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// Default timestamp tolerance, in seconds.
+pub const DEFAULT_TOLERANCE: u64 = 300;
+/// Default maximum body size: 10 MiB.
+pub const DEFAULT_MAX_PAYLOAD_BYTES: usize = 10 * 1024 * 1024;
+/// The most secrets one `Webhook` holds (rotation rarely needs more than two).
+pub const MAX_SECRETS: usize = 8;
+
+/// Headers returned by `sign`: `(name, value)` pairs in the provider's spelling.
+#[cfg(feature = "alloc")]
+pub type SignedHeaders = alloc::vec::Vec<(alloc::string::String, alloc::string::String)>;
+
+/// Verification options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Allowed clock difference in seconds; `0` switches the timestamp check off.
+    pub tolerance: u64,
+    /// Refuse event types that are not in the provider's catalog.
+    pub strict: bool,
+    /// Largest body accepted, in bytes; `0` means no limit.
+    pub max_payload_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { tolerance: DEFAULT_TOLERANCE, strict: false, max_payload_bytes: DEFAULT_MAX_PAYLOAD_BYTES }
+    }
+}
+
+#[derive(Clone)]
+enum Key {
+    /// The HMAC state with the secret already absorbed (ipad/opad blocks hashed).
+    Hmac(HmacSha256),
+    #[cfg(feature = "ed25519")]
+    Ed25519Public(ed25519_dalek::VerifyingKey),
+    #[cfg(feature = "ed25519")]
+    Ed25519Secret(ed25519_dalek::SigningKey),
+}
+
+/// A webhook verifier and signer for one scheme and one or more secrets.
+///
+/// Build it once (at start-up) and reuse it: each secret's keyed HMAC state is
+/// derived here, so a verification hashes only the message.
+#[derive(Clone)]
+pub struct Webhook {
+    scheme: Scheme,
+    keys: [Option<Key>; MAX_SECRETS],
+    options: Options,
+}
+
+impl fmt::Debug for Webhook {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Webhook")
+            .field("scheme", &self.scheme)
+            .field("secrets", &self.keys().count())
+            .field("options", &self.options)
+            .finish()
+    }
+}
+
+/// The checked headers of a delivery, borrowed from the request.
+#[derive(Debug, Clone, Copy)]
+#[allow(dead_code)] // read by the events module
+pub(crate) struct Delivery<'h> {
+    pub(crate) id: Option<&'h [u8]>,
+    pub(crate) timestamp: Option<u64>,
+    /// The signature header's value (a replay-guard key when there is no id).
+    pub(crate) signature: &'h [u8],
+}
+
+/// What is signed, in order.
+#[derive(Clone, Copy)]
+enum Layout<'s> {
+    Body,
+    TsDotBody,
+    IdDotTsDotBody,
+    SlackV0,
+    #[cfg(feature = "alloc")]
+    Template(&'s [Part]),
+    #[cfg(not(feature = "alloc"))]
+    #[allow(dead_code)]
+    Never(core::marker::PhantomData<&'s ()>),
+}
+
+impl Layout<'_> {
+    fn feed(self, id: &[u8], ts: &[u8], body: &[u8], mut f: impl FnMut(&[u8])) {
+        match self {
+            Layout::Body => f(body),
+            Layout::TsDotBody => {
+                f(ts);
+                f(b".");
+                f(body);
+            }
+            Layout::IdDotTsDotBody => {
+                f(id);
+                f(b".");
+                f(ts);
+                f(b".");
+                f(body);
+            }
+            Layout::SlackV0 => {
+                f(b"v0:");
+                f(ts);
+                f(b":");
+                f(body);
+            }
+            #[cfg(feature = "alloc")]
+            Layout::Template(parts) => {
+                for p in parts {
+                    match p {
+                        Part::Literal(s) => f(s.as_bytes()),
+                        Part::Id => f(id),
+                        Part::Timestamp => f(ts),
+                        Part::Body => f(body),
+                    }
+                }
+            }
+            #[cfg(not(feature = "alloc"))]
+            Layout::Never(_) => {}
+        }
+    }
+}
+
+/// How the signature header is written.
+#[derive(Clone, Copy)]
+enum Format<'s> {
+    /// One signature after a fixed prefix.
+    Single { prefix: &'s [u8], base64: bool },
+    /// `t=<ts>,v1=<hex>,…` (Stripe, Cost Katana's second form).
+    List,
+    /// `v1,<b64> v1a,<b64> …` (Standard Webhooks).
+    Standard,
+}
+
+/// Timestamp tolerance direction.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Window {
+    None,
+    Both,
+    PastOnly,
+}
+
+/// Everything `verify` needs to know about a scheme, resolved per delivery.
+struct Plan<'s> {
+    sig_header: &'s str,
+    sig_display: Text,
+    format: Format<'s>,
+    /// Header with the timestamp (List formats carry it inside the signature header).
+    ts_header: Option<(&'s str, Text)>,
+    id_header: Option<(&'s str, Text)>,
+    layout: Layout<'s>,
+    window: Window,
+}
+
+fn text(s: &'static str) -> Text {
+    s.into()
+}
+
+fn missing(header: Text) -> Error {
+    Error::MissingHeader { header }
+}
+
+fn invalid(header: Text, reason: &'static str) -> Error {
+    Error::InvalidHeader { header, reason }
+}
+
+fn lookup<'h, H: Headers + ?Sized>(headers: &'h H, name: &str, display: &Text) -> Result<&'h [u8], Error> {
+    match headers.get(name).map(trim_ows) {
+        Some(v) if !v.is_empty() => Ok(v),
+        _ => Err(missing(Text::clone(display))),
+    }
+}
+
+fn lookup_alias<'h, H: Headers + ?Sized>(headers: &'h H, names: [&str; 2], display: &'static str) -> Result<&'h [u8], Error> {
+    for name in names {
+        if let Some(v) = headers.get(name).map(trim_ows) {
+            if !v.is_empty() {
+                return Ok(v);
+            }
+        }
+    }
+    Err(missing(text(display)))
+}
+
+impl Webhook {
+    /// A verifier for `scheme` with one or more secrets (any may match) and default options.
+    pub fn new<S: AsRef<[u8]>>(scheme: Scheme, secrets: &[S]) -> Result<Self, Error> {
+        Self::with_options(scheme, secrets, Options::default())
+    }
+
+    /// A verifier with explicit [`Options`].
+    #[allow(unused_mut)]
+    pub fn with_options<S: AsRef<[u8]>>(mut scheme: Scheme, secrets: &[S], options: Options) -> Result<Self, Error> {
+        #[cfg(feature = "alloc")]
+        if let Scheme::Custom(custom) = &mut scheme {
+            custom.prepare()?;
+        }
+        if secrets.is_empty() {
+            return Err(Error::InvalidSecret { reason: "no secret given; pass the signing secret the provider shows you" });
+        }
+        if secrets.len() > MAX_SECRETS {
+            return Err(Error::InvalidSecret { reason: "more than 8 secrets; keep only the current and the previous ones" });
+        }
+        let mut keys: [Option<Key>; MAX_SECRETS] = Default::default();
+        for (slot, secret) in keys.iter_mut().zip(secrets) {
+            *slot = Some(Self::make_key(&scheme, secret.as_ref())?);
+        }
+        Ok(Webhook { scheme, keys, options })
+    }
+
+    fn make_key(scheme: &Scheme, secret: &[u8]) -> Result<Key, Error> {
+        if secret.is_empty() {
+            return Err(Error::InvalidSecret { reason: "the secret is empty; pass the signing secret the provider shows you" });
+        }
+        if *scheme != Scheme::Standard {
+            return Ok(Key::Hmac(hmac_key(secret)));
+        }
+        if let Some(b64) = secret.strip_prefix(b"whpk_") {
+            #[cfg(feature = "ed25519")]
+            {
+                let raw = decode_secret_base64(b64, "whpk_ keys must be the base64 of a 32-byte Ed25519 public key")?;
+                let bytes: [u8; 32] = raw.as_slice().try_into().map_err(|_| Error::InvalidSecret {
+                    reason: "whpk_ keys must be the base64 of a 32-byte Ed25519 public key",
+                })?;
+                let key = ed25519_dalek::VerifyingKey::from_bytes(&bytes).map_err(|_| Error::InvalidSecret {
+                    reason: "the whpk_ key is not a valid Ed25519 public key",
+                })?;
+                return Ok(Key::Ed25519Public(key));
+            }
+            #[cfg(not(feature = "ed25519"))]
+            {
+                let _ = b64;
+                return Err(Error::InvalidSecret { reason: "whpk_ (Ed25519) keys need hookseal's `ed25519` feature" });
+            }
+        }
+        if let Some(b64) = secret.strip_prefix(b"whsk_") {
+            #[cfg(feature = "ed25519")]
+            {
+                let raw = decode_secret_base64(b64, "whsk_ keys must be the base64 of a 32-byte seed or a 64-byte seed and public key")?;
+                let key = match raw.as_slice().len() {
+                    32 => {
+                        let mut seed = [0u8; 32];
+                        seed.copy_from_slice(raw.as_slice());
+                        ed25519_dalek::SigningKey::from_bytes(&seed)
+                    }
+                    64 => {
+                        let mut pair = [0u8; 64];
+                        pair.copy_from_slice(raw.as_slice());
+                        ed25519_dalek::SigningKey::from_keypair_bytes(&pair).map_err(|_| Error::InvalidSecret {
+                            reason: "the whsk_ key's public half does not belong to its seed",
+                        })?
+                    }
+                    _ => {
+                        return Err(Error::InvalidSecret {
+                            reason: "whsk_ keys must be the base64 of a 32-byte seed or a 64-byte seed and public key",
+                        })
+                    }
+                };
+                return Ok(Key::Ed25519Secret(key));
+            }
+            #[cfg(not(feature = "ed25519"))]
+            {
+                let _ = b64;
+                return Err(Error::InvalidSecret { reason: "whsk_ (Ed25519) keys need hookseal's `ed25519` feature" });
+            }
+        }
+        let b64 = secret.strip_prefix(b"whsec_").unwrap_or(secret);
+        let raw = decode_secret_base64(b64, "Standard Webhooks secrets are whsec_ followed by base64; copy the whole secret from the provider's dashboard")?;
+        Ok(Key::Hmac(hmac_key(raw.as_slice())))
+    }
+
+    /// The scheme this verifier checks.
+    pub fn scheme(&self) -> &Scheme {
+        &self.scheme
+    }
+
+    /// The options this verifier was built with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &Key> {
+        self.keys.iter().flatten()
+    }
+
+    fn plan(&self) -> Plan<'_> {
+        const HEX: Format<'static> = Format::Single { prefix: b"sha256=", base64: false };
+        let simple = |sig_header: &'static str, display: &'static str, format| Plan {
+            sig_header,
+            sig_display: text(display),
+            format,
+            ts_header: None,
+            id_header: None,
+            layout: Layout::Body,
+            window: Window::None,
+        };
+        match &self.scheme {
+            Scheme::CostKatana => Plan {
+                sig_header: "x-costkatana-signature",
+                sig_display: text("X-CostKatana-Signature"),
+                format: Format::List,
+                ts_header: None,
+                id_header: None,
+                layout: Layout::TsDotBody,
+                window: Window::Both,
+            },
+            Scheme::UniCraft => simple("x-unicraft-signature", "X-UniCraft-Signature", Format::Single { prefix: b"", base64: false }),
+            Scheme::Dash => simple("x-dash-signature", "X-Dash-Signature", HEX),
+            Scheme::SmartAiHub => simple("x-webhook-signature", "X-Webhook-Signature", HEX),
+            Scheme::GitHub => simple("x-hub-signature-256", "X-Hub-Signature-256", HEX),
+            Scheme::Shopify => simple("x-shopify-hmac-sha256", "X-Shopify-Hmac-Sha256", Format::Single { prefix: b"", base64: true }),
+            Scheme::Stripe => Plan {
+                sig_header: "stripe-signature",
+                sig_display: text("Stripe-Signature"),
+                format: Format::List,
+                ts_header: None,
+                id_header: None,
+                layout: Layout::TsDotBody,
+                window: Window::PastOnly,
+            },
+            Scheme::Slack => Plan {
+                sig_header: "x-slack-signature",
+                sig_display: text("X-Slack-Signature"),
+                format: Format::Single { prefix: b"v0=", base64: false },
+                ts_header: Some(("x-slack-request-timestamp", text("X-Slack-Request-Timestamp"))),
+                id_header: None,
+                layout: Layout::SlackV0,
+                window: Window::Both,
+            },
+            // Standard looks its headers up under two names; `check_standard_headers` does that.
+            Scheme::Standard => Plan {
+                sig_header: "webhook-signature",
+                sig_display: text("webhook-signature"),
+                format: Format::Standard,
+                ts_header: None,
+                id_header: None,
+                layout: Layout::IdDotTsDotBody,
+                window: Window::Both,
+            },
+            #[cfg(feature = "alloc")]
+            Scheme::Custom(c) => Plan {
+                sig_header: &c.lookup.signature,
+                sig_display: c.signature_header.clone().into(),
+                format: Format::Single { prefix: c.prefix.as_bytes(), base64: c.encoding == SignatureEncoding::Base64 },
+                ts_header: c.lookup.timestamp.as_deref().zip(c.timestamp_header.clone().map(Text::from)),
+                id_header: c.lookup.id.as_deref().zip(c.id_header.clone().map(Text::from)),
+                layout: Layout::Template(&c.parts),
+                window: if c.timestamp_header.is_some() { Window::Both } else { Window::None },
+            },
+        }
+    }
+
+    /// Checks the delivery's signature (and timestamp) and returns nothing:
+    /// for non-JSON bodies, or when the event is parsed elsewhere.
+    /// Allocates nothing on success.
+    ///
+    /// `now` is the clock in Unix seconds; `None` reads the system clock (with
+    /// the `std` feature) and is refused without it when a timestamp must be checked.
+    pub fn verify_signature<H: Headers + ?Sized>(&self, payload: &[u8], headers: &H, now: Option<u64>) -> Result<(), Error> {
+        self.check(payload, headers, now).map(|_| ())
+    }
+
+    pub(crate) fn check<'h, H: Headers + ?Sized>(&self, body: &[u8], headers: &'h H, now: Option<u64>) -> Result<Delivery<'h>, Error> {
+        let limit = self.options.max_payload_bytes;
+        if limit != 0 && body.len() > limit {
+            return Err(Error::PayloadTooLarge { size: body.len(), limit });
+        }
+        let mut plan = self.plan();
+
+        // 2. Headers present.
+        let (sig_value, id_value, mut ts_text) = if matches!(plan.format, Format::Standard) {
+            let id = lookup_alias(headers, ["webhook-id", "svix-id"], "webhook-id")?;
+            let ts = lookup_alias(headers, ["webhook-timestamp", "svix-timestamp"], "webhook-timestamp")?;
+            let sig = lookup_alias(headers, ["webhook-signature", "svix-signature"], "webhook-signature")?;
+            (sig, Some(id), Some((ts, text("webhook-timestamp"))))
+        } else {
+            let sig = lookup(headers, plan.sig_header, &plan.sig_display)?;
+            let id = match &plan.id_header {
+                Some((name, display)) => Some(lookup(headers, name, display)?),
+                None => None,
+            };
+            (sig, id, None)
+        };
+        // Cost Katana's first form: `sha256=<hex>` with the timestamp in its own header.
+        if self.scheme == Scheme::CostKatana && sig_value.starts_with(b"sha256=") {
+            plan.format = Format::Single { prefix: b"sha256=", base64: false };
+            plan.ts_header = Some(("x-costkatana-timestamp", text("X-CostKatana-Timestamp")));
+        }
+        if let Some((name, display)) = &plan.ts_header {
+            ts_text = Some((lookup(headers, name, display)?, Text::clone(display)));
+        }
+
+        // 3. Headers well-formed.
+        let usable = self.scan(&plan, sig_value, &mut ts_text)?;
+        let timestamp = match &ts_text {
+            Some((t, display)) => Some(parse_timestamp(t).ok_or_else(|| {
+                invalid(Text::clone(display), "the timestamp must be plain decimal Unix seconds")
+            })?),
+            None => None,
+        };
+
+        // 4. Timestamp tolerance, before any hashing.
+        if let (Some(ts), true) = (timestamp, self.options.tolerance > 0 && plan.window != Window::None) {
+            let now = resolve_now(now)?;
+            let tol = self.options.tolerance;
+            if ts < now.saturating_sub(tol) {
+                return Err(Error::TimestampTooOld { timestamp: ts, now, tolerance: tol });
+            }
+            if plan.window == Window::Both && ts > now.saturating_add(tol) {
+                return Err(Error::TimestampTooNew { timestamp: ts, now, tolerance: tol });
+            }
+        }
+        if !usable {
+            return Err(Error::UnsupportedSignature { reason: self.unsupported_reason() });
+        }
+
+        // 5. Signatures.
+        let ts_bytes = ts_text.as_ref().map_or(&b""[..], |(t, _)| t);
+        let id_bytes = id_value.unwrap_or(b"");
+        if self.matches(&plan, sig_value, id_bytes, ts_bytes, body) {
+            Ok(Delivery { id: id_value, timestamp, signature: sig_value })
+        } else {
+            Err(Error::SignatureMismatch)
+        }
+    }
+
+    fn unsupported_reason(&self) -> &'static str {
+        match self.scheme {
+            Scheme::Stripe => "the Stripe-Signature header has no v1 signature (v0 test-mode signatures are never accepted)",
+            Scheme::Standard => "the signatures are of versions no configured key can check (v1a needs a whpk_/whsk_ Ed25519 key, v1 a whsec_ secret)",
+            _ => "the signature header carries only unknown signature versions",
+        }
+    }
+
+    /// Checks the signature header's structure. Returns whether at least one
+    /// signature can be checked with the configured keys; fills in the
+    /// timestamp for `t=` lists.
+    fn scan<'h>(&self, plan: &Plan<'_>, value: &'h [u8], ts: &mut Option<(&'h [u8], Text)>) -> Result<bool, Error> {
+        let display = || Text::clone(&plan.sig_display);
+        match plan.format {
+            Format::Single { prefix, base64 } => {
+                let Some(sig) = value.strip_prefix(prefix) else {
+                    return Err(invalid(display(), "the signature lacks its prefix"));
+                };
+                if decode_single(sig, base64).is_none() {
+                    return Err(invalid(display(), if base64 {
+                        "the signature is not base64 of 32 bytes"
+                    } else {
+                        "the signature is not 64 hex digits"
+                    }));
+                }
+                Ok(true)
+            }
+            Format::List => {
+                let mut t: Option<&[u8]> = None;
+                let (mut v1_seen, mut v1_ok, mut other) = (false, false, false);
+                for item in value.split(|&b| b == b',') {
+                    let item = trim_ows(item);
+                    let Some(eq) = item.iter().position(|&b| b == b'=') else {
+                        return Err(invalid(display(), "every item must be key=value, separated by single commas"));
+                    };
+                    let (k, v) = (&item[..eq], &item[eq + 1..]);
+                    match k {
+                        b"t" if t.is_some() => return Err(invalid(display(), "the t= timestamp appears twice")),
+                        b"t" => t = Some(v),
+                        b"v1" => {
+                            v1_seen = true;
+                            v1_ok |= decode_hex(v, 32).is_some();
+                        }
+                        _ => other = true,
+                    }
+                }
+                let Some(t) = t else {
+                    return Err(invalid(display(), "the t= timestamp is missing"));
+                };
+                *ts = Some((t, Text::clone(&plan.sig_display)));
+                if v1_ok {
+                    Ok(true)
+                } else if v1_seen || !other {
+                    Err(invalid(display(), "no v1= signature of 64 hex digits"))
+                } else {
+                    Ok(false)
+                }
+            }
+            Format::Standard => {
+                let (has_hmac, has_ed) = self.key_kinds();
+                let (mut known_seen, mut usable, mut decodable) = (false, false, false);
+                for entry in value.split(|&b| b == b' ').filter(|e| !e.is_empty()) {
+                    let Some(comma) = entry.iter().position(|&b| b == b',') else {
+                        return Err(invalid(display(), "every signature must be version,base64 separated by spaces"));
+                    };
+                    let (ver, sig) = (&entry[..comma], &entry[comma + 1..]);
+                    let (ok, have) = match ver {
+                        b"v1" => (decode_base64(sig, 32).is_some(), has_hmac),
+                        b"v1a" => (decode_base64(sig, 64).is_some(), has_ed),
+                        _ => continue,
+                    };
+                    known_seen = true;
+                    decodable |= ok;
+                    usable |= ok && have;
+                }
+                if !decodable && known_seen {
+                    Err(invalid(display(), "no v1/v1a signature decodes to the right length"))
+                } else {
+                    Ok(usable)
+                }
+            }
+        }
+    }
+
+    fn key_kinds(&self) -> (bool, bool) {
+        let mut kinds = (false, false);
+        for key in self.keys() {
+            match key {
+                Key::Hmac(_) => kinds.0 = true,
+                #[cfg(feature = "ed25519")]
+                Key::Ed25519Public(_) | Key::Ed25519Secret(_) => kinds.1 = true,
+            }
+        }
+        kinds
+    }
+
+    /// Computes each HMAC key's tag once and compares it, in constant time,
+    /// with every decodable signature in the header.
+    fn matches(&self, plan: &Plan<'_>, value: &[u8], id: &[u8], ts: &[u8], body: &[u8]) -> bool {
+        let mut tags = [[0u8; 32]; MAX_SECRETS];
+        let mut n_tags = 0;
+        for key in self.keys() {
+            #[allow(irrefutable_let_patterns)]
+            if let Key::Hmac(state) = key {
+                let mut mac = state.clone();
+                plan.layout.feed(id, ts, body, |chunk| mac.update(chunk));
+                tags[n_tags] = mac.finalize().into_bytes().into();
+                n_tags += 1;
+            }
+        }
+        let tags = &tags[..n_tags];
+        let any_tag = |sig: &SigBuf| {
+            tags.iter().fold(Choice::from(0), |acc, tag| acc | tag.as_slice().ct_eq(sig.as_slice()))
+        };
+        let mut found = Choice::from(0);
+        match plan.format {
+            Format::Single { prefix, base64 } => {
+                if let Some(sig) = value.strip_prefix(prefix).and_then(|s| decode_single(s, base64)) {
+                    found |= any_tag(&sig);
+                }
+            }
+            Format::List => {
+                for item in value.split(|&b| b == b',') {
+                    if let Some(sig) = trim_ows(item).strip_prefix(b"v1=").and_then(|v| decode_hex(v, 32)) {
+                        found |= any_tag(&sig);
+                    }
+                }
+            }
+            Format::Standard => {
+                for entry in value.split(|&b| b == b' ') {
+                    if let Some(sig) = entry.strip_prefix(b"v1,").and_then(|v| decode_base64(v, 32)) {
+                        found |= any_tag(&sig);
+                    }
+                    #[cfg(feature = "ed25519")]
+                    if let Some(sig) = entry.strip_prefix(b"v1a,").and_then(|v| decode_base64(v, 64)) {
+                        found |= Choice::from(u8::from(self.ed25519_matches(plan, sig.as_slice(), id, ts, body)));
+                    }
+                }
+            }
+        }
+        bool::from(found)
+    }
+
+    #[cfg(feature = "ed25519")]
+    fn ed25519_matches(&self, plan: &Plan<'_>, sig: &[u8], id: &[u8], ts: &[u8], body: &[u8]) -> bool {
+        let Ok(sig) = ed25519_dalek::Signature::from_slice(sig) else {
+            return false;
+        };
+        self.keys().any(|key| {
+            let vk = match key {
+                Key::Ed25519Public(vk) => *vk,
+                Key::Ed25519Secret(sk) => sk.verifying_key(),
+                Key::Hmac(_) => return false,
+            };
+            let Ok(mut stream) = vk.verify_stream(&sig) else {
+                return false;
+            };
+            plan.layout.feed(id, ts, body, |chunk| stream.update(chunk));
+            stream.finalize_and_verify().is_ok()
+        })
+    }
+}
+
+fn decode_single(sig: &[u8], base64: bool) -> Option<SigBuf> {
+    if base64 {
+        decode_base64(sig, 32)
+    } else {
+        decode_hex(sig, 32)
+    }
+}
+
+fn hmac_key(secret: &[u8]) -> HmacSha256 {
+    // HMAC accepts keys of any length; `new_from_slice` cannot fail for it.
+    match HmacSha256::new_from_slice(secret) {
+        Ok(mac) => mac,
+        Err(_) => unreachable!("HMAC takes keys of any length"),
+    }
+}
+
+/// A decoded secret, on the stack (secrets over 512 bytes are refused).
+struct SecretBuf {
+    bytes: [u8; 512],
+    len: usize,
+}
+
+impl SecretBuf {
+    fn as_slice(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+fn decode_secret_base64(b64: &[u8], reason: &'static str) -> Result<SecretBuf, Error> {
+    let mut buf = SecretBuf { bytes: [0u8; 512], len: 0 };
+    match BASE64.decode_slice(b64, &mut buf.bytes) {
+        Ok(n) if n > 0 => {
+            buf.len = n;
+            Ok(buf)
+        }
+        _ => Err(Error::InvalidSecret { reason }),
+    }
+}
+
+fn resolve_now(now: Option<u64>) -> Result<u64, Error> {
+    if let Some(now) = now {
+        return Ok(now);
+    }
+    #[cfg(feature = "std")]
+    {
+        if let Ok(d) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+            return Ok(d.as_secs());
+        }
+    }
+    Err(Error::InvalidArgument { reason: text("the current time (`now`) is needed to check the timestamp; pass it, or enable the `std` feature") })
+}
+
+#[cfg(feature = "alloc")]
+mod signing {
+    use alloc::format;
+    use alloc::string::{String, ToString};
+    use alloc::vec::Vec;
+
+    use base64::Engine;
+    use hmac::Mac;
+
+    #[cfg(feature = "ed25519")]
+    use super::Layout;
+    use super::{Format, Key, SignedHeaders, Webhook, BASE64};
+    use crate::encoding::format_u64;
+    use crate::error::Error;
+    use crate::scheme::Scheme;
+
+    fn need(what: &'static str) -> Error {
+        Error::InvalidArgument { reason: what.into() }
+    }
+
+    impl Webhook {
+        /// The headers the provider would send with `payload`, signed with the
+        /// first secret. Schemes with a timestamp need `timestamp`; Standard
+        /// Webhooks needs `id`.
+        pub fn sign(&self, payload: &[u8], timestamp: Option<u64>, id: Option<&str>) -> Result<SignedHeaders, Error> {
+            let plan = self.plan();
+            let needs_ts = !matches!(plan.window, super::Window::None);
+            let needs_id = matches!(plan.format, Format::Standard) || plan.id_header.is_some();
+            let mut digits = [0u8; 20];
+            let ts: &[u8] = match (needs_ts, timestamp) {
+                (false, _) => b"",
+                (true, Some(t)) => format_u64(t, &mut digits),
+                (true, None) => return Err(need("this scheme signs a timestamp; pass `timestamp` (Unix seconds)")),
+            };
+            let id = match (needs_id, id) {
+                (false, _) => "",
+                (true, Some(i)) if !i.is_empty() => i,
+                (true, _) => return Err(need("this scheme signs a message id; pass `id`")),
+            };
+            let ts_str = core::str::from_utf8(ts).unwrap_or_default().to_string();
+            let key = self.keys().next().ok_or_else(|| need("no secret"))?;
+            let mut out: SignedHeaders = Vec::new();
+            let push = |out: &mut SignedHeaders, k: &str, v: String| out.push((k.to_string(), v));
+            match key {
+                Key::Hmac(state) => {
+                    let mut mac = state.clone();
+                    plan.layout.feed(id.as_bytes(), ts, payload, |c| mac.update(c));
+                    let tag = mac.finalize().into_bytes();
+                    let hex = hex::encode(tag);
+                    match &self.scheme {
+                        Scheme::CostKatana => {
+                            push(&mut out, "X-CostKatana-Signature", format!("t={ts_str},v1={hex}"));
+                            push(&mut out, "X-CostKatana-Timestamp", ts_str);
+                        }
+                        Scheme::UniCraft => push(&mut out, "X-UniCraft-Signature", hex),
+                        Scheme::Dash => push(&mut out, "X-Dash-Signature", format!("sha256={hex}")),
+                        Scheme::SmartAiHub => push(&mut out, "X-Webhook-Signature", format!("sha256={hex}")),
+                        Scheme::GitHub => push(&mut out, "X-Hub-Signature-256", format!("sha256={hex}")),
+                        Scheme::Shopify => push(&mut out, "X-Shopify-Hmac-Sha256", BASE64.encode(tag)),
+                        Scheme::Stripe => push(&mut out, "Stripe-Signature", format!("t={ts_str},v1={hex}")),
+                        Scheme::Slack => {
+                            push(&mut out, "X-Slack-Request-Timestamp", ts_str);
+                            push(&mut out, "X-Slack-Signature", format!("v0={hex}"));
+                        }
+                        Scheme::Standard => {
+                            push(&mut out, "webhook-id", id.to_string());
+                            push(&mut out, "webhook-timestamp", ts_str);
+                            push(&mut out, "webhook-signature", format!("v1,{}", BASE64.encode(tag)));
+                        }
+                        Scheme::Custom(c) => {
+                            let encoded = match c.encoding {
+                                crate::SignatureEncoding::Hex => hex,
+                                crate::SignatureEncoding::Base64 => BASE64.encode(tag),
+                            };
+                            if let Some(h) = &c.id_header {
+                                push(&mut out, h, id.to_string());
+                            }
+                            if let Some(h) = &c.timestamp_header {
+                                push(&mut out, h, ts_str);
+                            }
+                            push(&mut out, &c.signature_header, format!("{}{encoded}", c.prefix));
+                        }
+                    }
+                }
+                #[cfg(feature = "ed25519")]
+                Key::Ed25519Secret(sk) => {
+                    use ed25519_dalek::Signer;
+                    let mut message = Vec::with_capacity(id.len() + ts.len() + payload.len() + 2);
+                    Layout::IdDotTsDotBody.feed(id.as_bytes(), ts, payload, |c| message.extend_from_slice(c));
+                    let sig = sk.sign(&message);
+                    push(&mut out, "webhook-id", id.to_string());
+                    push(&mut out, "webhook-timestamp", ts_str);
+                    push(&mut out, "webhook-signature", format!("v1a,{}", BASE64.encode(sig.to_bytes())));
+                }
+                #[cfg(feature = "ed25519")]
+                Key::Ed25519Public(_) => {
+                    return Err(need("the first key is a whpk_ public key, which can only verify; pass the whsk_ signing key first to sign"))
+                }
+            }
+            Ok(out)
+        }
+    }
+}
