@@ -1,0 +1,1 @@
+//! Placeholder until this binding lands (see its issue).
