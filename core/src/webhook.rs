@@ -732,13 +732,13 @@ mod signing {
                                 crate::SignatureEncoding::Hex => hex,
                                 crate::SignatureEncoding::Base64 => BASE64.encode(tag),
                             };
+                            push(&mut out, &c.signature_header, format!("{}{encoded}", c.prefix));
                             if let Some(h) = &c.id_header {
                                 push(&mut out, h, id.to_string());
                             }
                             if let Some(h) = &c.timestamp_header {
                                 push(&mut out, h, ts_str);
                             }
-                            push(&mut out, &c.signature_header, format!("{}{encoded}", c.prefix));
                         }
                     }
                 }
