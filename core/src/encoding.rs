@@ -37,7 +37,10 @@ pub(crate) fn decode_hex(text: &[u8], expected: usize) -> Option<SigBuf> {
     }
     let mut bytes = [0u8; MAX_SIG];
     hex::decode_to_slice(text, &mut bytes[..expected]).ok()?;
-    Some(SigBuf { bytes, len: expected })
+    Some(SigBuf {
+        bytes,
+        len: expected,
+    })
 }
 
 /// Decodes base64 that must come to exactly `expected` bytes.
@@ -109,10 +112,27 @@ mod tests {
     fn timestamps_are_digits_only() {
         assert_eq!(parse_timestamp(b"1700000000"), Some(1_700_000_000));
         assert_eq!(parse_timestamp(b"0001"), Some(1));
-        for bad in [&b""[..], b"1700000000abc", b"1.7e9", b"-5", b"+17", b" 1", b"99999999999999999999999", b"9223372036854775808"] {
-            assert_eq!(parse_timestamp(bad), None, "{:?}", core::str::from_utf8(bad));
+        for bad in [
+            &b""[..],
+            b"1700000000abc",
+            b"1.7e9",
+            b"-5",
+            b"+17",
+            b" 1",
+            b"99999999999999999999999",
+            b"9223372036854775808",
+        ] {
+            assert_eq!(
+                parse_timestamp(bad),
+                None,
+                "{:?}",
+                core::str::from_utf8(bad)
+            );
         }
-        assert_eq!(parse_timestamp(b"9223372036854775807"), Some(i64::MAX as u64));
+        assert_eq!(
+            parse_timestamp(b"9223372036854775807"),
+            Some(i64::MAX as u64)
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 #![no_std]
+#![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "alloc")]
@@ -9,15 +10,21 @@ extern crate std;
 
 mod encoding;
 mod error;
+#[cfg(feature = "events")]
+mod events;
 mod headers;
 mod scheme;
 mod webhook;
 
 pub use error::{Error, ErrorCode};
+#[cfg(feature = "events")]
+pub use events::{Event, ReplayGuard};
 pub use headers::Headers;
 pub use scheme::Scheme;
 #[cfg(feature = "alloc")]
 pub use scheme::{CustomScheme, SignatureEncoding};
-pub use webhook::{Options, Webhook, DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_TOLERANCE, MAX_SECRETS};
+#[cfg(feature = "events")]
+pub use serde_json::Value as JsonValue;
 #[cfg(feature = "alloc")]
 pub use webhook::SignedHeaders;
+pub use webhook::{Options, Webhook, DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_TOLERANCE, MAX_SECRETS};

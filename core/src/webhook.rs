@@ -42,7 +42,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { tolerance: DEFAULT_TOLERANCE, strict: false, max_payload_bytes: DEFAULT_MAX_PAYLOAD_BYTES }
+        Options {
+            tolerance: DEFAULT_TOLERANCE,
+            strict: false,
+            max_payload_bytes: DEFAULT_MAX_PAYLOAD_BYTES,
+        }
     }
 }
 
@@ -62,9 +66,12 @@ enum Key {
 /// derived here, so a verification hashes only the message.
 #[derive(Clone)]
 pub struct Webhook {
-    scheme: Scheme,
+    pub(crate) scheme: Scheme,
     keys: [Option<Key>; MAX_SECRETS],
-    options: Options,
+    pub(crate) options: Options,
+    /// Shared by clones, so every copy of a verifier refuses the same replays.
+    #[cfg(all(feature = "events", feature = "std"))]
+    guard: Option<alloc::sync::Arc<std::sync::Mutex<crate::ReplayGuard>>>,
 }
 
 impl fmt::Debug for Webhook {
@@ -162,13 +169,37 @@ enum Window {
 /// Everything `verify` needs to know about a scheme, resolved per delivery.
 struct Plan<'s> {
     sig_header: &'s str,
-    sig_display: Text,
+    sig_display: Name<'s>,
     format: Format<'s>,
     /// Header with the timestamp (List formats carry it inside the signature header).
-    ts_header: Option<(&'s str, Text)>,
-    id_header: Option<(&'s str, Text)>,
+    ts_header: Option<(&'s str, Name<'s>)>,
+    id_header: Option<(&'s str, Name<'s>)>,
     layout: Layout<'s>,
     window: Window,
+}
+
+/// A header's display name, turned into owned text only when an error names it,
+/// so that the success path never allocates.
+#[derive(Clone, Copy)]
+enum Name<'s> {
+    Static(&'static str),
+    #[cfg(feature = "alloc")]
+    Custom(&'s str),
+    #[cfg(not(feature = "alloc"))]
+    #[allow(dead_code)]
+    Never(core::marker::PhantomData<&'s ()>),
+}
+
+impl Name<'_> {
+    fn text(self) -> Text {
+        match self {
+            Name::Static(s) => s.into(),
+            #[cfg(feature = "alloc")]
+            Name::Custom(s) => alloc::string::String::from(s).into(),
+            #[cfg(not(feature = "alloc"))]
+            Name::Never(_) => "",
+        }
+    }
 }
 
 fn text(s: &'static str) -> Text {
@@ -183,14 +214,22 @@ fn invalid(header: Text, reason: &'static str) -> Error {
     Error::InvalidHeader { header, reason }
 }
 
-fn lookup<'h, H: Headers + ?Sized>(headers: &'h H, name: &str, display: &Text) -> Result<&'h [u8], Error> {
+fn lookup<'h, H: Headers + ?Sized>(
+    headers: &'h H,
+    name: &str,
+    display: Name<'_>,
+) -> Result<&'h [u8], Error> {
     match headers.get(name).map(trim_ows) {
         Some(v) if !v.is_empty() => Ok(v),
-        _ => Err(missing(Text::clone(display))),
+        _ => Err(missing(display.text())),
     }
 }
 
-fn lookup_alias<'h, H: Headers + ?Sized>(headers: &'h H, names: [&str; 2], display: &'static str) -> Result<&'h [u8], Error> {
+fn lookup_alias<'h, H: Headers + ?Sized>(
+    headers: &'h H,
+    names: [&str; 2],
+    display: &'static str,
+) -> Result<&'h [u8], Error> {
     for name in names {
         if let Some(v) = headers.get(name).map(trim_ows) {
             if !v.is_empty() {
@@ -209,27 +248,43 @@ impl Webhook {
 
     /// A verifier with explicit [`Options`].
     #[allow(unused_mut)]
-    pub fn with_options<S: AsRef<[u8]>>(mut scheme: Scheme, secrets: &[S], options: Options) -> Result<Self, Error> {
+    pub fn with_options<S: AsRef<[u8]>>(
+        mut scheme: Scheme,
+        secrets: &[S],
+        options: Options,
+    ) -> Result<Self, Error> {
         #[cfg(feature = "alloc")]
         if let Scheme::Custom(custom) = &mut scheme {
             custom.prepare()?;
         }
         if secrets.is_empty() {
-            return Err(Error::InvalidSecret { reason: "no secret given; pass the signing secret the provider shows you" });
+            return Err(Error::InvalidSecret {
+                reason: "no secret given; pass the signing secret the provider shows you",
+            });
         }
         if secrets.len() > MAX_SECRETS {
-            return Err(Error::InvalidSecret { reason: "more than 8 secrets; keep only the current and the previous ones" });
+            return Err(Error::InvalidSecret {
+                reason: "more than 8 secrets; keep only the current and the previous ones",
+            });
         }
         let mut keys: [Option<Key>; MAX_SECRETS] = Default::default();
         for (slot, secret) in keys.iter_mut().zip(secrets) {
             *slot = Some(Self::make_key(&scheme, secret.as_ref())?);
         }
-        Ok(Webhook { scheme, keys, options })
+        Ok(Webhook {
+            scheme,
+            keys,
+            options,
+            #[cfg(all(feature = "events", feature = "std"))]
+            guard: None,
+        })
     }
 
     fn make_key(scheme: &Scheme, secret: &[u8]) -> Result<Key, Error> {
         if secret.is_empty() {
-            return Err(Error::InvalidSecret { reason: "the secret is empty; pass the signing secret the provider shows you" });
+            return Err(Error::InvalidSecret {
+                reason: "the secret is empty; pass the signing secret the provider shows you",
+            });
         }
         if *scheme != Scheme::Standard {
             return Ok(Key::Hmac(hmac_key(secret)));
@@ -237,19 +292,29 @@ impl Webhook {
         if let Some(b64) = secret.strip_prefix(b"whpk_") {
             #[cfg(feature = "ed25519")]
             {
-                let raw = decode_secret_base64(b64, "whpk_ keys must be the base64 of a 32-byte Ed25519 public key")?;
-                let bytes: [u8; 32] = raw.as_slice().try_into().map_err(|_| Error::InvalidSecret {
-                    reason: "whpk_ keys must be the base64 of a 32-byte Ed25519 public key",
-                })?;
-                let key = ed25519_dalek::VerifyingKey::from_bytes(&bytes).map_err(|_| Error::InvalidSecret {
-                    reason: "the whpk_ key is not a valid Ed25519 public key",
+                let raw = decode_secret_base64(
+                    b64,
+                    "whpk_ keys must be the base64 of a 32-byte Ed25519 public key",
+                )?;
+                let bytes: [u8; 32] =
+                    raw.as_slice()
+                        .try_into()
+                        .map_err(|_| Error::InvalidSecret {
+                            reason: "whpk_ keys must be the base64 of a 32-byte Ed25519 public key",
+                        })?;
+                let key = ed25519_dalek::VerifyingKey::from_bytes(&bytes).map_err(|_| {
+                    Error::InvalidSecret {
+                        reason: "the whpk_ key is not a valid Ed25519 public key",
+                    }
                 })?;
                 return Ok(Key::Ed25519Public(key));
             }
             #[cfg(not(feature = "ed25519"))]
             {
                 let _ = b64;
-                return Err(Error::InvalidSecret { reason: "whpk_ (Ed25519) keys need hookseal's `ed25519` feature" });
+                return Err(Error::InvalidSecret {
+                    reason: "whpk_ (Ed25519) keys need hookseal's `ed25519` feature",
+                });
             }
         }
         if let Some(b64) = secret.strip_prefix(b"whsk_") {
@@ -280,12 +345,49 @@ impl Webhook {
             #[cfg(not(feature = "ed25519"))]
             {
                 let _ = b64;
-                return Err(Error::InvalidSecret { reason: "whsk_ (Ed25519) keys need hookseal's `ed25519` feature" });
+                return Err(Error::InvalidSecret {
+                    reason: "whsk_ (Ed25519) keys need hookseal's `ed25519` feature",
+                });
             }
         }
         let b64 = secret.strip_prefix(b"whsec_").unwrap_or(secret);
         let raw = decode_secret_base64(b64, "Standard Webhooks secrets are whsec_ followed by base64; copy the whole secret from the provider's dashboard")?;
         Ok(Key::Hmac(hmac_key(raw.as_slice())))
+    }
+
+    /// Refuses a second delivery of the same event (`duplicate_event`):
+    /// remembers up to `capacity` accepted deliveries for `ttl` seconds,
+    /// keyed by delivery id, or by signature when the provider sends no id.
+    #[cfg(all(feature = "events", feature = "std"))]
+    pub fn with_replay_guard(mut self, capacity: usize, ttl: u64) -> Self {
+        self.guard = Some(alloc::sync::Arc::new(std::sync::Mutex::new(
+            crate::ReplayGuard::new(capacity, ttl),
+        )));
+        self
+    }
+
+    /// Records an accepted delivery with the replay guard, if there is one.
+    #[allow(unused_variables, clippy::unnecessary_wraps)]
+    pub(crate) fn remember(&self, delivery: &Delivery<'_>, now: Option<u64>) -> Result<(), Error> {
+        #[cfg(all(feature = "events", feature = "std"))]
+        if let Some(guard) = &self.guard {
+            let key = crate::ReplayGuard::key(self.scheme.id(), delivery.id, delivery.signature);
+            let now = resolve_now(now)?;
+            let fresh = match guard.lock() {
+                Ok(mut g) => g.check_and_remember(key, now),
+                Err(poisoned) => poisoned.into_inner().check_and_remember(key, now),
+            };
+            if !fresh {
+                let id = delivery.id.and_then(|i| core::str::from_utf8(i).ok());
+                return Err(Error::DuplicateEvent {
+                    key: match id {
+                        Some(id) => alloc::format!("id {id}").into(),
+                        None => text("same signature"),
+                    },
+                });
+            }
+        }
+        Ok(())
     }
 
     /// The scheme this verifier checks.
@@ -303,10 +405,13 @@ impl Webhook {
     }
 
     fn plan(&self) -> Plan<'_> {
-        const HEX: Format<'static> = Format::Single { prefix: b"sha256=", base64: false };
+        const HEX: Format<'static> = Format::Single {
+            prefix: b"sha256=",
+            base64: false,
+        };
         let simple = |sig_header: &'static str, display: &'static str, format| Plan {
             sig_header,
-            sig_display: text(display),
+            sig_display: Name::Static(display),
             format,
             ts_header: None,
             id_header: None,
@@ -316,21 +421,35 @@ impl Webhook {
         match &self.scheme {
             Scheme::CostKatana => Plan {
                 sig_header: "x-costkatana-signature",
-                sig_display: text("X-CostKatana-Signature"),
+                sig_display: Name::Static("X-CostKatana-Signature"),
                 format: Format::List,
                 ts_header: None,
                 id_header: None,
                 layout: Layout::TsDotBody,
                 window: Window::Both,
             },
-            Scheme::UniCraft => simple("x-unicraft-signature", "X-UniCraft-Signature", Format::Single { prefix: b"", base64: false }),
+            Scheme::UniCraft => simple(
+                "x-unicraft-signature",
+                "X-UniCraft-Signature",
+                Format::Single {
+                    prefix: b"",
+                    base64: false,
+                },
+            ),
             Scheme::Dash => simple("x-dash-signature", "X-Dash-Signature", HEX),
             Scheme::SmartAiHub => simple("x-webhook-signature", "X-Webhook-Signature", HEX),
             Scheme::GitHub => simple("x-hub-signature-256", "X-Hub-Signature-256", HEX),
-            Scheme::Shopify => simple("x-shopify-hmac-sha256", "X-Shopify-Hmac-Sha256", Format::Single { prefix: b"", base64: true }),
+            Scheme::Shopify => simple(
+                "x-shopify-hmac-sha256",
+                "X-Shopify-Hmac-Sha256",
+                Format::Single {
+                    prefix: b"",
+                    base64: true,
+                },
+            ),
             Scheme::Stripe => Plan {
                 sig_header: "stripe-signature",
-                sig_display: text("Stripe-Signature"),
+                sig_display: Name::Static("Stripe-Signature"),
                 format: Format::List,
                 ts_header: None,
                 id_header: None,
@@ -339,9 +458,15 @@ impl Webhook {
             },
             Scheme::Slack => Plan {
                 sig_header: "x-slack-signature",
-                sig_display: text("X-Slack-Signature"),
-                format: Format::Single { prefix: b"v0=", base64: false },
-                ts_header: Some(("x-slack-request-timestamp", text("X-Slack-Request-Timestamp"))),
+                sig_display: Name::Static("X-Slack-Signature"),
+                format: Format::Single {
+                    prefix: b"v0=",
+                    base64: false,
+                },
+                ts_header: Some((
+                    "x-slack-request-timestamp",
+                    Name::Static("X-Slack-Request-Timestamp"),
+                )),
                 id_header: None,
                 layout: Layout::SlackV0,
                 window: Window::Both,
@@ -349,7 +474,7 @@ impl Webhook {
             // Standard looks its headers up under two names; `check_standard_headers` does that.
             Scheme::Standard => Plan {
                 sig_header: "webhook-signature",
-                sig_display: text("webhook-signature"),
+                sig_display: Name::Static("webhook-signature"),
                 format: Format::Standard,
                 ts_header: None,
                 id_header: None,
@@ -359,12 +484,27 @@ impl Webhook {
             #[cfg(feature = "alloc")]
             Scheme::Custom(c) => Plan {
                 sig_header: &c.lookup.signature,
-                sig_display: c.signature_header.clone().into(),
-                format: Format::Single { prefix: c.prefix.as_bytes(), base64: c.encoding == SignatureEncoding::Base64 },
-                ts_header: c.lookup.timestamp.as_deref().zip(c.timestamp_header.clone().map(Text::from)),
-                id_header: c.lookup.id.as_deref().zip(c.id_header.clone().map(Text::from)),
+                sig_display: Name::Custom(&c.signature_header),
+                format: Format::Single {
+                    prefix: c.prefix.as_bytes(),
+                    base64: c.encoding == SignatureEncoding::Base64,
+                },
+                ts_header: c
+                    .lookup
+                    .timestamp
+                    .as_deref()
+                    .zip(c.timestamp_header.as_deref().map(Name::Custom)),
+                id_header: c
+                    .lookup
+                    .id
+                    .as_deref()
+                    .zip(c.id_header.as_deref().map(Name::Custom)),
                 layout: Layout::Template(&c.parts),
-                window: if c.timestamp_header.is_some() { Window::Both } else { Window::None },
+                window: if c.timestamp_header.is_some() {
+                    Window::Both
+                } else {
+                    Window::None
+                },
             },
         }
     }
@@ -375,69 +515,117 @@ impl Webhook {
     ///
     /// `now` is the clock in Unix seconds; `None` reads the system clock (with
     /// the `std` feature) and is refused without it when a timestamp must be checked.
-    pub fn verify_signature<H: Headers + ?Sized>(&self, payload: &[u8], headers: &H, now: Option<u64>) -> Result<(), Error> {
-        self.check(payload, headers, now).map(|_| ())
+    pub fn verify_signature<H: Headers + ?Sized>(
+        &self,
+        payload: &[u8],
+        headers: &H,
+        now: Option<u64>,
+    ) -> Result<(), Error> {
+        let delivery = self.check(payload, headers, now)?;
+        self.remember(&delivery, now)
     }
 
-    pub(crate) fn check<'h, H: Headers + ?Sized>(&self, body: &[u8], headers: &'h H, now: Option<u64>) -> Result<Delivery<'h>, Error> {
+    pub(crate) fn check<'h, H: Headers + ?Sized>(
+        &self,
+        body: &[u8],
+        headers: &'h H,
+        now: Option<u64>,
+    ) -> Result<Delivery<'h>, Error> {
         let limit = self.options.max_payload_bytes;
         if limit != 0 && body.len() > limit {
-            return Err(Error::PayloadTooLarge { size: body.len(), limit });
+            return Err(Error::PayloadTooLarge {
+                size: body.len(),
+                limit,
+            });
         }
         let mut plan = self.plan();
 
         // 2. Headers present.
         let (sig_value, id_value, mut ts_text) = if matches!(plan.format, Format::Standard) {
             let id = lookup_alias(headers, ["webhook-id", "svix-id"], "webhook-id")?;
-            let ts = lookup_alias(headers, ["webhook-timestamp", "svix-timestamp"], "webhook-timestamp")?;
-            let sig = lookup_alias(headers, ["webhook-signature", "svix-signature"], "webhook-signature")?;
-            (sig, Some(id), Some((ts, text("webhook-timestamp"))))
+            let ts = lookup_alias(
+                headers,
+                ["webhook-timestamp", "svix-timestamp"],
+                "webhook-timestamp",
+            )?;
+            let sig = lookup_alias(
+                headers,
+                ["webhook-signature", "svix-signature"],
+                "webhook-signature",
+            )?;
+            (sig, Some(id), Some((ts, Name::Static("webhook-timestamp"))))
         } else {
-            let sig = lookup(headers, plan.sig_header, &plan.sig_display)?;
+            let sig = lookup(headers, plan.sig_header, plan.sig_display)?;
             let id = match &plan.id_header {
-                Some((name, display)) => Some(lookup(headers, name, display)?),
+                Some((name, display)) => Some(lookup(headers, name, *display)?),
                 None => None,
             };
             (sig, id, None)
         };
         // Cost Katana's first form: `sha256=<hex>` with the timestamp in its own header.
         if self.scheme == Scheme::CostKatana && sig_value.starts_with(b"sha256=") {
-            plan.format = Format::Single { prefix: b"sha256=", base64: false };
-            plan.ts_header = Some(("x-costkatana-timestamp", text("X-CostKatana-Timestamp")));
+            plan.format = Format::Single {
+                prefix: b"sha256=",
+                base64: false,
+            };
+            plan.ts_header = Some((
+                "x-costkatana-timestamp",
+                Name::Static("X-CostKatana-Timestamp"),
+            ));
         }
         if let Some((name, display)) = &plan.ts_header {
-            ts_text = Some((lookup(headers, name, display)?, Text::clone(display)));
+            ts_text = Some((lookup(headers, name, *display)?, *display));
         }
 
         // 3. Headers well-formed.
         let usable = self.scan(&plan, sig_value, &mut ts_text)?;
         let timestamp = match &ts_text {
             Some((t, display)) => Some(parse_timestamp(t).ok_or_else(|| {
-                invalid(Text::clone(display), "the timestamp must be plain decimal Unix seconds")
+                invalid(
+                    display.text(),
+                    "the timestamp must be plain decimal Unix seconds",
+                )
             })?),
             None => None,
         };
 
         // 4. Timestamp tolerance, before any hashing.
-        if let (Some(ts), true) = (timestamp, self.options.tolerance > 0 && plan.window != Window::None) {
+        if let (Some(ts), true) = (
+            timestamp,
+            self.options.tolerance > 0 && plan.window != Window::None,
+        ) {
             let now = resolve_now(now)?;
             let tol = self.options.tolerance;
             if ts < now.saturating_sub(tol) {
-                return Err(Error::TimestampTooOld { timestamp: ts, now, tolerance: tol });
+                return Err(Error::TimestampTooOld {
+                    timestamp: ts,
+                    now,
+                    tolerance: tol,
+                });
             }
             if plan.window == Window::Both && ts > now.saturating_add(tol) {
-                return Err(Error::TimestampTooNew { timestamp: ts, now, tolerance: tol });
+                return Err(Error::TimestampTooNew {
+                    timestamp: ts,
+                    now,
+                    tolerance: tol,
+                });
             }
         }
         if !usable {
-            return Err(Error::UnsupportedSignature { reason: self.unsupported_reason() });
+            return Err(Error::UnsupportedSignature {
+                reason: self.unsupported_reason(),
+            });
         }
 
         // 5. Signatures.
         let ts_bytes = ts_text.as_ref().map_or(&b""[..], |(t, _)| t);
         let id_bytes = id_value.unwrap_or(b"");
         if self.matches(&plan, sig_value, id_bytes, ts_bytes, body) {
-            Ok(Delivery { id: id_value, timestamp, signature: sig_value })
+            Ok(Delivery {
+                id: id_value,
+                timestamp,
+                signature: sig_value,
+            })
         } else {
             Err(Error::SignatureMismatch)
         }
@@ -454,19 +642,27 @@ impl Webhook {
     /// Checks the signature header's structure. Returns whether at least one
     /// signature can be checked with the configured keys; fills in the
     /// timestamp for `t=` lists.
-    fn scan<'h>(&self, plan: &Plan<'_>, value: &'h [u8], ts: &mut Option<(&'h [u8], Text)>) -> Result<bool, Error> {
-        let display = || Text::clone(&plan.sig_display);
+    fn scan<'s, 'h>(
+        &self,
+        plan: &Plan<'s>,
+        value: &'h [u8],
+        ts: &mut Option<(&'h [u8], Name<'s>)>,
+    ) -> Result<bool, Error> {
+        let display = || plan.sig_display.text();
         match plan.format {
             Format::Single { prefix, base64 } => {
                 let Some(sig) = value.strip_prefix(prefix) else {
                     return Err(invalid(display(), "the signature lacks its prefix"));
                 };
                 if decode_single(sig, base64).is_none() {
-                    return Err(invalid(display(), if base64 {
-                        "the signature is not base64 of 32 bytes"
-                    } else {
-                        "the signature is not 64 hex digits"
-                    }));
+                    return Err(invalid(
+                        display(),
+                        if base64 {
+                            "the signature is not base64 of 32 bytes"
+                        } else {
+                            "the signature is not 64 hex digits"
+                        },
+                    ));
                 }
                 Ok(true)
             }
@@ -476,11 +672,16 @@ impl Webhook {
                 for item in value.split(|&b| b == b',') {
                     let item = trim_ows(item);
                     let Some(eq) = item.iter().position(|&b| b == b'=') else {
-                        return Err(invalid(display(), "every item must be key=value, separated by single commas"));
+                        return Err(invalid(
+                            display(),
+                            "every item must be key=value, separated by single commas",
+                        ));
                     };
                     let (k, v) = (&item[..eq], &item[eq + 1..]);
                     match k {
-                        b"t" if t.is_some() => return Err(invalid(display(), "the t= timestamp appears twice")),
+                        b"t" if t.is_some() => {
+                            return Err(invalid(display(), "the t= timestamp appears twice"))
+                        }
                         b"t" => t = Some(v),
                         b"v1" => {
                             v1_seen = true;
@@ -492,7 +693,7 @@ impl Webhook {
                 let Some(t) = t else {
                     return Err(invalid(display(), "the t= timestamp is missing"));
                 };
-                *ts = Some((t, Text::clone(&plan.sig_display)));
+                *ts = Some((t, plan.sig_display));
                 if v1_ok {
                     Ok(true)
                 } else if v1_seen || !other {
@@ -506,7 +707,10 @@ impl Webhook {
                 let (mut known_seen, mut usable, mut decodable) = (false, false, false);
                 for entry in value.split(|&b| b == b' ').filter(|e| !e.is_empty()) {
                     let Some(comma) = entry.iter().position(|&b| b == b',') else {
-                        return Err(invalid(display(), "every signature must be version,base64 separated by spaces"));
+                        return Err(invalid(
+                            display(),
+                            "every signature must be version,base64 separated by spaces",
+                        ));
                     };
                     let (ver, sig) = (&entry[..comma], &entry[comma + 1..]);
                     let (ok, have) = match ver {
@@ -519,7 +723,10 @@ impl Webhook {
                     usable |= ok && have;
                 }
                 if !decodable && known_seen {
-                    Err(invalid(display(), "no v1/v1a signature decodes to the right length"))
+                    Err(invalid(
+                        display(),
+                        "no v1/v1a signature decodes to the right length",
+                    ))
                 } else {
                     Ok(usable)
                 }
@@ -555,30 +762,50 @@ impl Webhook {
         }
         let tags = &tags[..n_tags];
         let any_tag = |sig: &SigBuf| {
-            tags.iter().fold(Choice::from(0), |acc, tag| acc | tag.as_slice().ct_eq(sig.as_slice()))
+            tags.iter().fold(Choice::from(0), |acc, tag| {
+                acc | tag.as_slice().ct_eq(sig.as_slice())
+            })
         };
         let mut found = Choice::from(0);
         match plan.format {
             Format::Single { prefix, base64 } => {
-                if let Some(sig) = value.strip_prefix(prefix).and_then(|s| decode_single(s, base64)) {
+                if let Some(sig) = value
+                    .strip_prefix(prefix)
+                    .and_then(|s| decode_single(s, base64))
+                {
                     found |= any_tag(&sig);
                 }
             }
             Format::List => {
                 for item in value.split(|&b| b == b',') {
-                    if let Some(sig) = trim_ows(item).strip_prefix(b"v1=").and_then(|v| decode_hex(v, 32)) {
+                    if let Some(sig) = trim_ows(item)
+                        .strip_prefix(b"v1=")
+                        .and_then(|v| decode_hex(v, 32))
+                    {
                         found |= any_tag(&sig);
                     }
                 }
             }
             Format::Standard => {
                 for entry in value.split(|&b| b == b' ') {
-                    if let Some(sig) = entry.strip_prefix(b"v1,").and_then(|v| decode_base64(v, 32)) {
+                    if let Some(sig) = entry
+                        .strip_prefix(b"v1,")
+                        .and_then(|v| decode_base64(v, 32))
+                    {
                         found |= any_tag(&sig);
                     }
                     #[cfg(feature = "ed25519")]
-                    if let Some(sig) = entry.strip_prefix(b"v1a,").and_then(|v| decode_base64(v, 64)) {
-                        found |= Choice::from(u8::from(self.ed25519_matches(plan, sig.as_slice(), id, ts, body)));
+                    if let Some(sig) = entry
+                        .strip_prefix(b"v1a,")
+                        .and_then(|v| decode_base64(v, 64))
+                    {
+                        found |= Choice::from(u8::from(self.ed25519_matches(
+                            plan,
+                            sig.as_slice(),
+                            id,
+                            ts,
+                            body,
+                        )));
                     }
                 }
             }
@@ -587,7 +814,14 @@ impl Webhook {
     }
 
     #[cfg(feature = "ed25519")]
-    fn ed25519_matches(&self, plan: &Plan<'_>, sig: &[u8], id: &[u8], ts: &[u8], body: &[u8]) -> bool {
+    fn ed25519_matches(
+        &self,
+        plan: &Plan<'_>,
+        sig: &[u8],
+        id: &[u8],
+        ts: &[u8],
+        body: &[u8],
+    ) -> bool {
         let Ok(sig) = ed25519_dalek::Signature::from_slice(sig) else {
             return false;
         };
@@ -635,7 +869,10 @@ impl SecretBuf {
 }
 
 fn decode_secret_base64(b64: &[u8], reason: &'static str) -> Result<SecretBuf, Error> {
-    let mut buf = SecretBuf { bytes: [0u8; 512], len: 0 };
+    let mut buf = SecretBuf {
+        bytes: [0u8; 512],
+        len: 0,
+    };
     match BASE64.decode_slice(b64, &mut buf.bytes) {
         Ok(n) if n > 0 => {
             buf.len = n;
@@ -675,14 +912,21 @@ mod signing {
     use crate::scheme::Scheme;
 
     fn need(what: &'static str) -> Error {
-        Error::InvalidArgument { reason: what.into() }
+        Error::InvalidArgument {
+            reason: what.into(),
+        }
     }
 
     impl Webhook {
         /// The headers the provider would send with `payload`, signed with the
         /// first secret. Schemes with a timestamp need `timestamp`; Standard
         /// Webhooks needs `id`.
-        pub fn sign(&self, payload: &[u8], timestamp: Option<u64>, id: Option<&str>) -> Result<SignedHeaders, Error> {
+        pub fn sign(
+            &self,
+            payload: &[u8],
+            timestamp: Option<u64>,
+            id: Option<&str>,
+        ) -> Result<SignedHeaders, Error> {
             let plan = self.plan();
             let needs_ts = !matches!(plan.window, super::Window::None);
             let needs_id = matches!(plan.format, Format::Standard) || plan.id_header.is_some();
@@ -690,7 +934,11 @@ mod signing {
             let ts: &[u8] = match (needs_ts, timestamp) {
                 (false, _) => b"",
                 (true, Some(t)) => format_u64(t, &mut digits),
-                (true, None) => return Err(need("this scheme signs a timestamp; pass `timestamp` (Unix seconds)")),
+                (true, None) => {
+                    return Err(need(
+                        "this scheme signs a timestamp; pass `timestamp` (Unix seconds)",
+                    ))
+                }
             };
             let id = match (needs_id, id) {
                 (false, _) => "",

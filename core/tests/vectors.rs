@@ -50,7 +50,8 @@ fn body_of(case: &Value) -> Vec<u8> {
         hex::decode(h).expect("body_hex")
     } else if let Some(r) = case.get("body_repeat") {
         let unit = r["unit"].as_str().expect("unit");
-        unit.repeat(r["count"].as_u64().expect("count") as usize).into_bytes()
+        unit.repeat(r["count"].as_u64().expect("count") as usize)
+            .into_bytes()
     } else {
         Vec::new()
     }
@@ -78,7 +79,11 @@ type Outcome = Result<Option<Value>, hookseal::Error>;
 fn run(case: &Value) -> Result<(), String> {
     let secrets: Vec<String> = case["secrets"]
         .as_array()
-        .map(|a| a.iter().map(|s| s.as_str().unwrap_or_default().to_string()).collect())
+        .map(|a| {
+            a.iter()
+                .map(|s| s.as_str().unwrap_or_default().to_string())
+                .collect()
+        })
         .unwrap_or_default();
     let built = Webhook::with_options(scheme_of(&case["scheme"]), &secrets, options_of(case));
     let expect = &case["expect"];
@@ -96,10 +101,19 @@ fn run(case: &Value) -> Result<(), String> {
             .as_array()
             .expect("headers")
             .iter()
-            .map(|p| (p[0].as_str().expect("name").to_string(), p[1].as_str().expect("value").to_string()))
+            .map(|p| {
+                (
+                    p[0].as_str().expect("name").to_string(),
+                    p[1].as_str().expect("value").to_string(),
+                )
+            })
             .collect();
         let now = case.get("now").and_then(Value::as_u64);
-        match case.get("mode").and_then(Value::as_str).unwrap_or("signature") {
+        match case
+            .get("mode")
+            .and_then(Value::as_str)
+            .unwrap_or("signature")
+        {
             "signature" => wh.verify_signature(&body, &headers, now).map(|()| None),
             "event" => event_outcome(&wh, &body, &headers, now),
             m => panic!("unknown mode {m}"),
@@ -128,7 +142,10 @@ fn run(case: &Value) -> Result<(), String> {
         (Err(e), Some(code)) if e.code() == code => {
             if let Some(part) = expect.get("message_contains").and_then(Value::as_str) {
                 if !e.to_string().contains(part) {
-                    return Err(format!("message {:?} does not contain {part:?}", e.to_string()));
+                    return Err(format!(
+                        "message {:?} does not contain {part:?}",
+                        e.to_string()
+                    ));
                 }
             }
             Ok(())
@@ -138,7 +155,12 @@ fn run(case: &Value) -> Result<(), String> {
 }
 
 #[cfg(feature = "events")]
-fn event_outcome(wh: &Webhook, body: &[u8], headers: &Vec<(String, String)>, now: Option<u64>) -> Outcome {
+fn event_outcome(
+    wh: &Webhook,
+    body: &[u8],
+    headers: &Vec<(String, String)>,
+    now: Option<u64>,
+) -> Outcome {
     let event = wh.verify(body, headers, now)?;
     Ok(Some(event.to_json_value()))
 }
@@ -160,12 +182,20 @@ fn every_vector_passes() {
     let (mut total, mut failures) = (0usize, Vec::new());
     let mut ids = std::collections::HashSet::new();
     for file in &files {
-        let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).expect("read")).expect("valid JSON");
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).expect("read"))
+            .expect("valid JSON");
         for case in doc["cases"].as_array().expect("cases array") {
             let id = case["id"].as_str().expect("id").to_string();
-            assert!(case.get("source").and_then(Value::as_str).is_some_and(|s| !s.is_empty()), "{id} has no source");
+            assert!(
+                case.get("source")
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| !s.is_empty()),
+                "{id} has no source"
+            );
             assert!(ids.insert(id.clone()), "duplicate case id {id}");
-            if cfg!(not(feature = "events")) && case.get("mode").and_then(Value::as_str) == Some("event") {
+            if cfg!(not(feature = "events"))
+                && case.get("mode").and_then(Value::as_str) == Some("event")
+            {
                 continue;
             }
             total += 1;
@@ -175,5 +205,10 @@ fn every_vector_passes() {
         }
     }
     eprintln!("ran {total} vector cases from {} files", files.len());
-    assert!(failures.is_empty(), "{} of {total} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {total} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
