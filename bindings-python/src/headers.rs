@@ -1,0 +1,297 @@
+//! The core's `Headers` trait over the Python header containers users have:
+//! a dict, any Mapping (Werkzeug `EnvironHeaders`, Starlette `Headers`,
+//! Django's `request.headers`), or a list of `(name, value)` pairs (ASGI's raw
+//! `scope["headers"]`).
+
+use core::cell::{Cell, OnceCell, RefCell};
+
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedBytes;
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
+
+use crate::errors::invalid_argument;
+
+/// How many distinct lookups one verification may make (Standard Webhooks
+/// makes at most six: three names, each with its `svix-` alias).
+const SLOTS: usize = 8;
+
+/// The spellings under which a header name is tried in a case-sensitive dict
+/// before falling back to a case-insensitive scan: the lower-case name, the
+/// provider's own spelling and the Title-Case form.
+pub(crate) struct HeaderKeys {
+    entries: Vec<(String, Vec<Py<PyString>>)>,
+}
+
+impl HeaderKeys {
+    /// Keys for the given provider spellings (e.g. `X-Hub-Signature-256`).
+    pub(crate) fn new<'a>(py: Python<'_>, spellings: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut entries: Vec<(String, Vec<Py<PyString>>)> = Vec::new();
+        for spelled in spellings {
+            let lower = spelled.to_ascii_lowercase();
+            if entries.iter().any(|(l, _)| *l == lower) {
+                continue;
+            }
+            let mut forms: Vec<String> = vec![lower.clone()];
+            for form in [spelled.to_string(), title_case(&lower)] {
+                if !forms.contains(&form) {
+                    forms.push(form);
+                }
+            }
+            let keys = forms
+                .iter()
+                .map(|f| PyString::intern(py, f).unbind())
+                .collect();
+            entries.push((lower, keys));
+        }
+        HeaderKeys { entries }
+    }
+
+    fn for_name(&self, name: &str) -> Option<&[Py<PyString>]> {
+        self.entries
+            .iter()
+            .find(|(l, _)| l == name)
+            .map(|(_, k)| k.as_slice())
+    }
+}
+
+/// `x-hub-signature-256` → `X-Hub-Signature-256`.
+fn title_case(lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len());
+    let mut start = true;
+    for c in lower.chars() {
+        out.push(if start { c.to_ascii_uppercase() } else { c });
+        start = c == '-';
+    }
+    out
+}
+
+enum Source<'a, 'py> {
+    /// An exact `dict`: looked up without calling Python code.
+    Dict(&'a Bound<'py, PyDict>),
+    /// A list or tuple of `(name, value)` pairs.
+    Pairs(&'a Bound<'py, PyAny>),
+    /// Any other mapping: `.get(name)`, then a scan of `.items()`.
+    Mapping(&'a Bound<'py, PyAny>),
+}
+
+/// A Python header container seen through the core's `Headers` trait.
+///
+/// Values are converted to bytes on demand and kept alive in `slots` for as
+/// long as the core borrows them. A Python error raised during a lookup (a
+/// value of the wrong type, a failing `__getitem__`) cannot cross the trait,
+/// so it is kept in `error` and raised after the core returns.
+pub(crate) struct PyHeaders<'a, 'py> {
+    source: Source<'a, 'py>,
+    keys: &'a HeaderKeys,
+    slots: [OnceCell<PyBackedBytes>; SLOTS],
+    used: Cell<usize>,
+    error: RefCell<Option<PyErr>>,
+}
+
+impl<'a, 'py> PyHeaders<'a, 'py> {
+    pub(crate) fn new(obj: &'a Bound<'py, PyAny>, keys: &'a HeaderKeys) -> PyResult<Self> {
+        let source = if let Ok(dict) = obj.cast_exact::<PyDict>() {
+            Source::Dict(dict)
+        } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+            Source::Pairs(obj)
+        } else if obj.hasattr(pyo3::intern!(obj.py(), "get"))? {
+            Source::Mapping(obj)
+        } else {
+            return Err(invalid_argument(
+                obj.py(),
+                format!(
+                    "headers must be a dict, a Mapping (e.g. request.headers) or a list of (name, value) pairs, not {}",
+                    type_name(obj)
+                ),
+            ));
+        };
+        Ok(PyHeaders {
+            source,
+            keys,
+            slots: Default::default(),
+            used: Cell::new(0),
+            error: RefCell::new(None),
+        })
+    }
+
+    /// The first Python error a lookup raised, if any.
+    pub(crate) fn take_error(&self) -> Option<PyErr> {
+        self.error.borrow_mut().take()
+    }
+
+    fn lookup(&self, name: &str) -> PyResult<Option<PyBackedBytes>> {
+        let py_keys = self.keys.for_name(name);
+        match &self.source {
+            Source::Dict(dict) => {
+                if let Some(keys) = py_keys {
+                    for key in keys {
+                        if let Some(v) = dict.get_item(key.bind(dict.py()))? {
+                            return value_bytes(&v);
+                        }
+                    }
+                } else if let Some(v) = dict.get_item(name)? {
+                    return value_bytes(&v);
+                }
+                for (k, v) in dict.iter() {
+                    if key_matches(&k, name)? {
+                        return value_bytes(&v);
+                    }
+                }
+                Ok(None)
+            }
+            Source::Pairs(seq) => scan_pairs(seq.try_iter()?, name),
+            Source::Mapping(map) => {
+                let py = map.py();
+                let get = pyo3::intern!(py, "get");
+                if let Some(keys) = py_keys {
+                    for key in keys {
+                        let v = map.call_method1(get, (key.bind(py),))?;
+                        if !v.is_none() {
+                            return value_bytes(&v);
+                        }
+                    }
+                } else {
+                    let v = map.call_method1(get, (name,))?;
+                    if !v.is_none() {
+                        return value_bytes(&v);
+                    }
+                }
+                // Case-sensitive mappings spelled some other way.
+                if map.hasattr(pyo3::intern!(py, "items"))? {
+                    scan_pairs(
+                        map.call_method0(pyo3::intern!(py, "items"))?.try_iter()?,
+                        name,
+                    )
+                } else {
+                    Ok(None)
+                }
+            }
+        }
+    }
+}
+
+fn scan_pairs(
+    items: Bound<'_, pyo3::types::PyIterator>,
+    name: &str,
+) -> PyResult<Option<PyBackedBytes>> {
+    for item in items {
+        let item = item?;
+        let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| {
+            invalid_argument(
+                item.py(),
+                "headers given as a sequence must hold (name, value) pairs",
+            )
+        })?;
+        if key_matches(&k, name)? {
+            return value_bytes(&v);
+        }
+    }
+    Ok(None)
+}
+
+fn key_matches(key: &Bound<'_, PyAny>, name: &str) -> PyResult<bool> {
+    if let Ok(s) = key.cast::<PyString>() {
+        Ok(s.to_cow()?.eq_ignore_ascii_case(name))
+    } else if let Ok(b) = key.cast::<PyBytes>() {
+        Ok(b.as_bytes().eq_ignore_ascii_case(name.as_bytes()))
+    } else {
+        Ok(false)
+    }
+}
+
+/// A header value as bytes: `str` (UTF-8), `bytes`, `bytearray`; a list or
+/// tuple of values gives its first one; `None` is absent.
+fn value_bytes(v: &Bound<'_, PyAny>) -> PyResult<Option<PyBackedBytes>> {
+    if let Ok(s) = v.cast::<PyString>() {
+        return Ok(Some(PyBackedBytes::from(s.encode_utf8()?)));
+    }
+    if let Ok(b) = v.cast::<PyBytes>() {
+        return Ok(Some(PyBackedBytes::from(b.clone())));
+    }
+    if let Ok(b) = v.cast::<PyByteArray>() {
+        return Ok(Some(PyBackedBytes::from(b.clone())));
+    }
+    if v.is_none() {
+        return Ok(None);
+    }
+    if v.is_instance_of::<PyList>() || v.is_instance_of::<PyTuple>() {
+        return match v.try_iter()?.next() {
+            Some(first) => value_bytes(&first?),
+            None => Ok(None),
+        };
+    }
+    Err(invalid_argument(
+        v.py(),
+        format!("header values must be str or bytes, not {}", type_name(v)),
+    ))
+}
+
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "object".to_string())
+}
+
+impl hookseal::Headers for PyHeaders<'_, '_> {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        if self.error.borrow().is_some() {
+            return None;
+        }
+        let value = match self.lookup(name) {
+            Ok(v) => v,
+            Err(e) => {
+                *self.error.borrow_mut() = Some(e);
+                return None;
+            }
+        };
+        let value = value?;
+        let i = self.used.get();
+        let slot = self.slots.get(i)?;
+        self.used.set(i + 1);
+        Some(slot.get_or_init(|| value))
+    }
+}
+
+/// Every header as owned `(name, value)` pairs, for verifications that run
+/// without the GIL (large bodies). Values that are neither text nor bytes are
+/// left out. The core matches the names case-insensitively.
+pub(crate) fn snapshot(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, PyBackedBytes)>> {
+    let py = obj.py();
+    let items = if let Ok(dict) = obj.cast_exact::<PyDict>() {
+        dict.items().into_any().try_iter()?
+    } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        obj.try_iter()?
+    } else if obj.hasattr(pyo3::intern!(py, "items"))? {
+        obj.call_method0(pyo3::intern!(py, "items"))?.try_iter()?
+    } else {
+        return Err(invalid_argument(
+            py,
+            format!(
+                "headers must be a dict, a Mapping (e.g. request.headers) or a list of (name, value) pairs, not {}",
+                type_name(obj)
+            ),
+        ));
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let item = item?;
+        let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| {
+            invalid_argument(
+                py,
+                "headers given as a sequence must hold (name, value) pairs",
+            )
+        })?;
+        let name = if let Ok(s) = k.cast::<PyString>() {
+            s.to_cow()?.into_owned()
+        } else if let Ok(b) = k.cast::<PyBytes>() {
+            String::from_utf8_lossy(b.as_bytes()).into_owned()
+        } else {
+            continue;
+        };
+        if let Ok(Some(value)) = value_bytes(&v) {
+            out.push((name, value));
+        }
+    }
+    Ok(out)
+}
