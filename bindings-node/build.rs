@@ -1,0 +1,4 @@
+//! Sets up the linker flags a Node addon needs.
+fn main() {
+    napi_build::setup();
+}

@@ -1,0 +1,328 @@
+'use strict';
+// The JavaScript API of PRODUCT.md, written once over a backend (js/backend.md):
+// argument checks, payload and header normalisation, the error class, events.
+// Nothing here knows about schemes or cryptography; the backend (native
+// napi-rs, or WebAssembly) does all of that through the Rust core.
+
+const { WebhookVerificationError, ERROR_CODES, argumentError, fromBackend } = require('./errors.cjs');
+
+const RAW_BODY_HINT =
+  'pass the raw request body exactly as received (string, Buffer, Uint8Array, ArrayBuffer or DataView): ' +
+  'with Express use express.raw({ type: "*/*" }) or the hookseal/express middleware, with Fastify the hookseal/fastify plugin, ' +
+  'with fetch-style requests (Next.js route handlers, edge runtimes) `await request.text()`; ' +
+  'a body re-serialized with JSON.stringify never matches the signature';
+
+const toString = Object.prototype.toString;
+
+function isArrayBuffer(value) {
+  const tag = toString.call(value);
+  return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
+}
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') {
+    const name = value.constructor && value.constructor.name;
+    return name && name !== 'Object' ? `a ${name}` : 'a parsed object';
+  }
+  return `a ${typeof value}`;
+}
+
+/**
+ * Builds the public API over `backend`.
+ * `platform.utf8(string) -> Uint8Array` encodes text; `platform.randomId()`
+ * returns a fresh `msg_…` id for signing.
+ */
+function createApi(backend, platform) {
+  const utf8 = platform.utf8;
+
+  /** The payload's bytes, without copying when it already is bytes. */
+  function toBytes(payload) {
+    if (payload instanceof Uint8Array) return payload;
+    if (typeof payload === 'string') return utf8(payload);
+    if (ArrayBuffer.isView(payload)) return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
+    if (isArrayBuffer(payload)) return new Uint8Array(payload);
+    if (payload === undefined) throw argumentError(`the payload is missing; ${RAW_BODY_HINT}`);
+    throw argumentError(`the payload is ${describe(payload)}, not the raw body; ${RAW_BODY_HINT}`);
+  }
+
+  function secretBytes(secret) {
+    if (typeof secret === 'string') return utf8(secret);
+    if (secret instanceof Uint8Array) return secret;
+    if (ArrayBuffer.isView(secret)) return new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength);
+    if (isArrayBuffer(secret)) return new Uint8Array(secret);
+    throw argumentError(
+      `a secret must be a string or bytes (Buffer, Uint8Array, ArrayBuffer), not ${describe(secret)}; pass the signing secret the provider shows you`,
+    );
+  }
+
+  function normalizeSecrets(secret) {
+    const list = Array.isArray(secret) ? secret : [secret];
+    return list.map(secretBytes);
+  }
+
+  const CUSTOM_FIELDS = [
+    ['signatureHeader', 'signature_header'],
+    ['prefix', 'prefix'],
+    ['encoding', 'encoding'],
+    ['idHeader', 'id_header'],
+    ['timestampHeader', 'timestamp_header'],
+    ['template', 'template'],
+  ];
+
+  function normalizeScheme(scheme) {
+    if (typeof scheme === 'string') return scheme;
+    if (scheme === null || typeof scheme !== 'object' || Array.isArray(scheme)) {
+      throw argumentError(
+        `the scheme must be a scheme id ("stripe", "github", "standard", …) or a custom-scheme description object, not ${describe(scheme)}`,
+      );
+    }
+    const spec = {};
+    for (const [camel, snake] of CUSTOM_FIELDS) {
+      const value = scheme[camel] !== undefined ? scheme[camel] : scheme[snake];
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'string') throw argumentError(`custom scheme: ${camel} must be a string, not ${describe(value)}`);
+      spec[camel] = value;
+    }
+    if (spec.signatureHeader === undefined) {
+      throw argumentError('custom scheme: signatureHeader (the header that carries the signature) is required');
+    }
+    return spec;
+  }
+
+  function wholeNumber(value, what) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      throw argumentError(`${what} must be a non-negative whole number, not ${typeof value === 'number' ? value : describe(value)}`);
+    }
+    return value;
+  }
+
+  const OPTION_NAMES = new Set(['tolerance', 'strict', 'maxPayloadBytes', 'replayGuard']);
+
+  function normalizeOptions(options) {
+    if (options === undefined || options === null) return {};
+    if (typeof options !== 'object') throw argumentError(`options must be an object, not ${describe(options)}`);
+    for (const key of Object.keys(options)) {
+      if (!OPTION_NAMES.has(key)) {
+        throw argumentError(`unknown option ${JSON.stringify(key)}; the options are tolerance, strict, maxPayloadBytes, replayGuard`);
+      }
+    }
+    const out = {};
+    if (options.tolerance !== undefined) out.tolerance = wholeNumber(options.tolerance, 'tolerance (seconds)');
+    if (options.strict !== undefined) {
+      if (typeof options.strict !== 'boolean') throw argumentError('strict must be true or false');
+      out.strict = options.strict;
+    }
+    if (options.maxPayloadBytes !== undefined) out.maxPayloadBytes = wholeNumber(options.maxPayloadBytes, 'maxPayloadBytes');
+    const guard = options.replayGuard;
+    if (guard !== undefined && guard !== false) {
+      const g = guard === true ? {} : guard;
+      if (g === null || typeof g !== 'object') throw argumentError('replayGuard must be true or { capacity, ttl }');
+      out.replayCapacity = g.capacity === undefined ? 10000 : wholeNumber(g.capacity, 'replayGuard.capacity');
+      out.replayTtl = g.ttl === undefined ? 600 : wholeNumber(g.ttl, 'replayGuard.ttl (seconds)');
+    }
+    return out;
+  }
+
+  function headerValue(value) {
+    if (typeof value === 'string') return value;
+    if (value === undefined || value === null) return undefined;
+    if (Array.isArray(value)) return value.length === 0 ? undefined : headerValue(value[0]);
+    if (typeof value === 'number') return String(value);
+    throw argumentError(`a header value must be a string or an array of strings, not ${describe(value)}`);
+  }
+
+  // Plain objects (Node's IncomingHttpHeaders has lower-case keys already):
+  // an exact hit first, then a case-insensitive scan for hand-built objects.
+  function fromObject(headers, name) {
+    const hit = headers[name];
+    if (hit !== undefined && typeof hit !== 'function') return headerValue(hit);
+    for (const key in headers) {
+      if (key.length === name.length && key.toLowerCase() === name && Object.prototype.hasOwnProperty.call(headers, key)) {
+        return headerValue(headers[key]);
+      }
+    }
+    return undefined;
+  }
+
+  function fromPairs(pairs, name) {
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i];
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') {
+        throw argumentError('header pairs must be [name, value] arrays');
+      }
+      if (pair[0].length === name.length && pair[0].toLowerCase() === name) return headerValue(pair[1]);
+    }
+    return undefined;
+  }
+
+  // Node's `req.rawHeaders`: [name, value, name, value, …].
+  function fromRaw(raw, name) {
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const key = raw[i];
+      if (key.length === name.length && key.toLowerCase() === name) return headerValue(raw[i + 1]);
+    }
+    return undefined;
+  }
+
+  function fromMap(map, name) {
+    const hit = map.get(name);
+    if (hit !== undefined) return headerValue(hit);
+    for (const [key, value] of map) {
+      if (typeof key === 'string' && key.length === name.length && key.toLowerCase() === name) return headerValue(value);
+    }
+    return undefined;
+  }
+
+  /** The values of the (lower-case) header `names`, in order, from any header shape. */
+  function headerValues(headers, names) {
+    if (headers === null || typeof headers !== 'object') {
+      throw argumentError(
+        `headers must be the request's headers (an object such as req.headers, a Fetch Headers, a Map, or [name, value] pairs), not ${describe(headers)}`,
+      );
+    }
+    const n = names.length;
+    const out = new Array(n);
+    if (Array.isArray(headers)) {
+      const find = headers.length > 0 && typeof headers[0] === 'string' ? fromRaw : fromPairs;
+      for (let i = 0; i < n; i++) out[i] = find(headers, names[i]);
+    } else if (headers instanceof Map) {
+      for (let i = 0; i < n; i++) out[i] = fromMap(headers, names[i]);
+    } else if (typeof headers.get === 'function') {
+      // Fetch `Headers` (and look-alikes): case-insensitive already.
+      for (let i = 0; i < n; i++) out[i] = headerValue(headers.get(names[i]));
+    } else if (typeof headers[Symbol.iterator] === 'function') {
+      const pairs = Array.from(headers);
+      for (let i = 0; i < n; i++) out[i] = fromPairs(pairs, names[i]);
+    } else {
+      for (let i = 0; i < n; i++) out[i] = fromObject(headers, names[i]);
+    }
+    return out;
+  }
+
+  function nowOf(options) {
+    if (options === undefined || options === null) return undefined;
+    if (typeof options !== 'object') throw argumentError(`the verify options must be an object such as { now }, not ${describe(options)}`);
+    const now = options.now;
+    if (now === undefined || now === null) return undefined;
+    if (now instanceof Date) return Math.floor(now.getTime() / 1000);
+    return wholeNumber(now, 'now (Unix seconds)');
+  }
+
+  function toEvent(json) {
+    const raw = JSON.parse(json);
+    return {
+      provider: raw.provider,
+      id: raw.id,
+      type: raw.type,
+      timestamp: raw.timestamp,
+      data: raw.data,
+      payload: raw.payload,
+      inCatalog: raw.in_catalog,
+    };
+  }
+
+  class Webhook {
+    #handle;
+    #names;
+    #scheme;
+
+    /**
+     * @param scheme a scheme id (`"stripe"`, `"standard"`, …) or a custom-scheme description
+     * @param secret a secret (string or bytes) or a list of them (rotation: any may match)
+     * @param options `{ tolerance, strict, maxPayloadBytes, replayGuard }`
+     */
+    constructor(scheme, secret, options) {
+      const spec = normalizeScheme(scheme);
+      const secrets = normalizeSecrets(secret);
+      const opts = normalizeOptions(options);
+      try {
+        this.#handle = backend.createWebhook(spec, secrets, opts);
+      } catch (err) {
+        throw fromBackend(err);
+      }
+      this.#names = backend.headerNames(this.#handle);
+      this.#scheme = typeof spec === 'string' ? spec.toLowerCase() : 'custom';
+    }
+
+    /** The scheme id (`"custom"` for a custom scheme). */
+    get scheme() {
+      return this.#scheme;
+    }
+
+    /** The lower-case names of the headers this scheme reads. */
+    get headerNames() {
+      return this.#names.slice();
+    }
+
+    /** Checks signature and timestamp; returns nothing, throws WebhookVerificationError. */
+    verifySignature(payload, headers, options) {
+      const body = toBytes(payload);
+      const values = headerValues(headers, this.#names);
+      const now = nowOf(options);
+      try {
+        backend.verifySignature(this.#handle, body, values, now);
+      } catch (err) {
+        throw fromBackend(err);
+      }
+    }
+
+    /** Checks the delivery, then parses and validates its JSON; returns the event. */
+    verify(payload, headers, options) {
+      const body = toBytes(payload);
+      const values = headerValues(headers, this.#names);
+      const now = nowOf(options);
+      let json;
+      try {
+        json = backend.verify(this.#handle, body, values, now);
+      } catch (err) {
+        throw fromBackend(err);
+      }
+      return toEvent(json);
+    }
+
+    /**
+     * The headers the provider would send with `payload`, as an object in the
+     * provider's spelling and order. `timestamp` defaults to now, `id` to a
+     * random `msg_…` id (used only by schemes that sign them).
+     */
+    sign(payload, options) {
+      const body = toBytes(payload);
+      let timestamp;
+      let id;
+      if (options !== undefined && options !== null) {
+        if (typeof options !== 'object') throw argumentError('the sign options must be an object such as { timestamp, id }');
+        if (options.timestamp instanceof Date) timestamp = Math.floor(options.timestamp.getTime() / 1000);
+        else if (options.timestamp !== undefined && options.timestamp !== null) timestamp = wholeNumber(options.timestamp, 'timestamp (Unix seconds)');
+        if (options.id !== undefined && options.id !== null) {
+          if (typeof options.id !== 'string') throw argumentError('id must be a string');
+          id = options.id;
+        }
+      }
+      if (timestamp === undefined) timestamp = Math.floor(Date.now() / 1000);
+      if (id === undefined) id = platform.randomId();
+      let flat;
+      try {
+        flat = backend.sign(this.#handle, body, timestamp, id);
+      } catch (err) {
+        throw fromBackend(err);
+      }
+      const out = {};
+      for (let i = 0; i + 1 < flat.length; i += 2) out[flat[i]] = flat[i + 1];
+      return out;
+    }
+  }
+
+  return {
+    Webhook,
+    WebhookVerificationError,
+    ERROR_CODES,
+    SCHEMES: Object.freeze(['costkatana', 'unicraft', 'dash', 'smartaihub', 'standard', 'stripe', 'github', 'slack', 'shopify']),
+    backend: backend.name,
+    // For the framework helpers and drop-in modules of this package.
+    internals: { toBytes, headerValues, RAW_BODY_HINT },
+  };
+}
+
+module.exports = { createApi };
