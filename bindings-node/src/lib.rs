@@ -111,10 +111,12 @@ fn scheme_from(spec: Either<String, CustomSchemeSpec>) -> Result<(Scheme, Vec<St
     }
 }
 
-/// The (lower-case) header names a built-in scheme may read, so that the
+/// The (lower-case) header names a built-in scheme may read (signature,
+/// timestamp, id, and the envelope headers of its catalog), so that the
 /// JavaScript layer looks up just these instead of marshalling every header.
-// The core knows this list (its private `plan`); a public
-// `Scheme::header_names()` in the core would let this table go.
+// The core knows this list (its private `plan` and the catalogs); a public
+// `Scheme::header_names()` there would let this table go. Until then
+// test/api.test.cjs checks it against core/catalogs/*.json.
 fn built_in_header_names(scheme: &Scheme) -> &'static [&'static str] {
     match scheme {
         Scheme::CostKatana => &["x-costkatana-signature", "x-costkatana-timestamp"],
@@ -130,9 +132,9 @@ fn built_in_header_names(scheme: &Scheme) -> &'static [&'static str] {
             "svix-signature",
         ],
         Scheme::Stripe => &["stripe-signature"],
-        Scheme::GitHub => &["x-hub-signature-256"],
+        Scheme::GitHub => &["x-hub-signature-256", "x-github-event", "x-github-delivery"],
         Scheme::Slack => &["x-slack-signature", "x-slack-request-timestamp"],
-        Scheme::Shopify => &["x-shopify-hmac-sha256"],
+        Scheme::Shopify => &["x-shopify-hmac-sha256", "x-shopify-topic", "x-shopify-webhook-id"],
         _ => &[],
     }
 }
