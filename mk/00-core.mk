@@ -14,7 +14,7 @@ check-generated:
 	@if [ -f tools/gen_catalogs.py ]; then python3 tools/gen_catalogs.py --check; fi
 
 test-core: setup-rust check-vectors check-generated
-	cargo fmt --all -- --check
+	cargo fmt -p hookseal -- --check
 	cargo clippy -p hookseal --all-targets --all-features -- -D warnings
 	cargo clippy -p hookseal --no-default-features --lib -- -D warnings
 	cargo build -p hookseal --no-default-features

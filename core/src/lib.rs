@@ -28,3 +28,8 @@ pub use serde_json::Value as JsonValue;
 #[cfg(feature = "alloc")]
 pub use webhook::SignedHeaders;
 pub use webhook::{Options, Webhook, DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_TOLERANCE, MAX_SECRETS};
+
+/// The repository README's Rust snippets, run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct RepositoryReadme;

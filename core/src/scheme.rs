@@ -87,6 +87,7 @@ impl fmt::Display for Scheme {
 
 impl FromStr for Scheme {
     type Err = Error;
+    #[allow(clippy::useless_conversion)] // Text is &'static str without `alloc`
     fn from_str(s: &str) -> Result<Self, Error> {
         Scheme::from_id(s).ok_or(Error::InvalidArgument {
             reason: "unknown scheme; use one of costkatana, unicraft, dash, smartaihub, standard, stripe, github, slack, shopify, or describe a custom scheme".into(),

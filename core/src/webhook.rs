@@ -191,6 +191,7 @@ enum Name<'s> {
 }
 
 impl Name<'_> {
+    #[allow(clippy::useless_conversion)] // Text is &'static str without `alloc`
     fn text(self) -> Text {
         match self {
             Name::Static(s) => s.into(),
@@ -202,6 +203,7 @@ impl Name<'_> {
     }
 }
 
+#[allow(clippy::useless_conversion)] // Text is &'static str without `alloc`
 fn text(s: &'static str) -> Text {
     s.into()
 }

@@ -1,5 +1,14 @@
 //! Hostile bodies are refused with the right code without exhausting memory
 //! or stack: a 100 000-deep JSON nesting (one test per binary: peak RSS is per process).
+#![cfg(feature = "events")]
+#![allow(
+    clippy::std_instead_of_core,
+    clippy::std_instead_of_alloc,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    missing_docs
+)] // test code
 
 use hookseal::{Options, Scheme, Webhook};
 

@@ -1,6 +1,14 @@
 //! Runs every case in `tests/vectors/*.json` (see tests/vectors/README.md)
 //! through the Rust core. The expected outcomes come from an independent
 //! oracle (`tests/vectors/generate*.py`) and providers' published examples.
+#![allow(
+    clippy::std_instead_of_core,
+    clippy::std_instead_of_alloc,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    missing_docs
+)] // test code
 
 use std::path::PathBuf;
 
