@@ -117,6 +117,20 @@ mod custom {
         Base64,
     }
 
+    impl core::str::FromStr for SignatureEncoding {
+        type Err = Error;
+        /// `"hex"` or `"base64"`.
+        fn from_str(s: &str) -> Result<Self, Error> {
+            match s {
+                "hex" => Ok(SignatureEncoding::Hex),
+                "base64" => Ok(SignatureEncoding::Base64),
+                _ => Err(Error::InvalidArgument {
+                    reason: "custom scheme: encoding must be \"hex\" or \"base64\"".into(),
+                }),
+            }
+        }
+    }
+
     /// One piece of a signed-content template.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub(crate) enum Part {

@@ -392,6 +392,44 @@ impl Webhook {
         Ok(())
     }
 
+    /// Every header (ASCII lower case) this verifier may read: signature, id
+    /// and timestamp headers, their aliases, and the envelope headers of the
+    /// provider's catalog. Bindings can look up just these in the host's
+    /// header container instead of converting all of them.
+    #[cfg(feature = "alloc")]
+    pub fn header_names(&self) -> alloc::vec::Vec<&str> {
+        let mut names: alloc::vec::Vec<&str> = match &self.scheme {
+            Scheme::CostKatana => alloc::vec!["x-costkatana-signature", "x-costkatana-timestamp"],
+            Scheme::Standard => alloc::vec![
+                "webhook-id",
+                "svix-id",
+                "webhook-timestamp",
+                "svix-timestamp",
+                "webhook-signature",
+                "svix-signature",
+            ],
+            Scheme::Custom(c) => {
+                let mut v = alloc::vec![c.lookup.signature.as_str()];
+                v.extend(c.lookup.id.as_deref());
+                v.extend(c.lookup.timestamp.as_deref());
+                v
+            }
+            _ => {
+                let plan = self.plan();
+                let mut v = alloc::vec![plan.sig_header];
+                v.extend(plan.ts_header.map(|(name, _)| name));
+                v
+            }
+        };
+        #[cfg(feature = "events")]
+        names.extend(
+            crate::events::envelope_headers(&self.scheme)
+                .filter(|h| !names.contains(h))
+                .collect::<alloc::vec::Vec<_>>(),
+        );
+        names
+    }
+
     /// The scheme this verifier checks.
     pub fn scheme(&self) -> &Scheme {
         &self.scheme
@@ -1009,5 +1047,47 @@ mod signing {
             }
             Ok(out)
         }
+    }
+}
+
+#[cfg(all(test, feature = "events"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_names_cover_what_verify_reads() {
+        let names = |s: Scheme| {
+            let secret = if s == Scheme::Standard {
+                "whsec_c2VjcmV0"
+            } else {
+                "s"
+            };
+            let wh = Webhook::new(s, &[secret]).expect("webhook");
+            wh.header_names()
+                .into_iter()
+                .map(alloc::string::String::from)
+                .collect::<alloc::vec::Vec<_>>()
+        };
+        assert_eq!(
+            names(Scheme::GitHub),
+            ["x-hub-signature-256", "x-github-delivery", "x-github-event"]
+        );
+        assert_eq!(
+            names(Scheme::Slack),
+            ["x-slack-signature", "x-slack-request-timestamp"]
+        );
+        assert_eq!(
+            names(Scheme::Shopify),
+            [
+                "x-shopify-hmac-sha256",
+                "x-shopify-webhook-id",
+                "x-shopify-topic"
+            ]
+        );
+        assert_eq!(names(Scheme::Standard).len(), 6);
+        let custom = crate::CustomScheme::new("X-Sig")
+            .id_header("X-Id")
+            .timestamp_header("X-Ts");
+        assert_eq!(names(Scheme::Custom(custom)), ["x-sig", "x-id", "x-ts"]);
     }
 }

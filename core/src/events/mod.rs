@@ -296,6 +296,17 @@ fn parse_body(scheme: &Scheme, body: &[u8]) -> Result<Value, Error> {
     }
 }
 
+/// The delivery headers a scheme's envelope reads (event type, id), lower case.
+pub(crate) fn envelope_headers(scheme: &Scheme) -> impl Iterator<Item = &'static str> {
+    let env = catalog_for(scheme).map(|c| &c.envelope);
+    env.into_iter()
+        .flat_map(|e| [e.id, e.ty, e.timestamp, e.data])
+        .filter_map(|s| match s {
+            Source::Header(h) => Some(h),
+            _ => None,
+        })
+}
+
 fn catalog_for(scheme: &Scheme) -> Option<&'static Catalog> {
     generated::ALL
         .iter()
