@@ -1,0 +1,728 @@
+//! Every conformance vector through the exported functions, called as C
+//! would call them (both header shapes), plus the ABI's own edge cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::undocumented_unsafe_blocks,
+    clippy::multiple_unsafe_ops_per_block,
+    clippy::std_instead_of_core,
+    clippy::std_instead_of_alloc
+)]
+
+use core::ptr::{null, null_mut};
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use super::*;
+
+fn s(b: &[u8]) -> hookseal_str {
+    hookseal_str {
+        ptr: b.as_ptr().cast(),
+        len: b.len(),
+    }
+}
+
+fn opt(v: Option<&Value>) -> Option<Vec<u8>> {
+    v.and_then(Value::as_str).map(|t| t.as_bytes().to_vec())
+}
+
+fn body_of(case: &Value) -> Vec<u8> {
+    if let Some(t) = case.get("body").and_then(Value::as_str) {
+        return t.as_bytes().to_vec();
+    }
+    if let Some(h) = case.get("body_hex").and_then(Value::as_str) {
+        return (0..h.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap())
+            .collect();
+    }
+    let r = &case["body_repeat"];
+    r["unit"]
+        .as_str()
+        .unwrap()
+        .repeat(r["count"].as_u64().unwrap() as usize)
+        .into_bytes()
+}
+
+/// Owns the C view of a webhook's construction arguments and the handle.
+struct Built {
+    code: hookseal_result,
+    message: String,
+    handle: *mut hookseal_webhook,
+}
+
+impl Drop for Built {
+    fn drop(&mut self) {
+        unsafe { hookseal_webhook_free(self.handle) };
+    }
+}
+
+fn build(case: &Value) -> Built {
+    let secrets: Vec<Vec<u8>> = case["secrets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().as_bytes().to_vec())
+        .collect();
+    let secret_strs: Vec<hookseal_str> = secrets.iter().map(|v| s(v)).collect();
+    let mut options = hookseal_options_default();
+    if let Some(o) = case.get("options") {
+        if let Some(t) = o.get("tolerance").and_then(Value::as_u64) {
+            options.tolerance = t;
+        }
+        if let Some(t) = o.get("strict").and_then(Value::as_bool) {
+            options.strict = t;
+        }
+        if let Some(t) = o.get("max_payload_bytes").and_then(Value::as_u64) {
+            options.max_payload_bytes = t as usize;
+        }
+    }
+    let mut handle = null_mut();
+    let mut msg = [0 as c_char; 512];
+    let mut msg_len = 0usize;
+    let code = match &case["scheme"] {
+        Value::String(id) => unsafe {
+            hookseal_webhook_new(
+                id.as_ptr().cast(),
+                id.len(),
+                secret_strs.as_ptr(),
+                secret_strs.len(),
+                &options,
+                &mut handle,
+                msg.as_mut_ptr(),
+                msg.len(),
+                &mut msg_len,
+            )
+        },
+        desc => {
+            let fields: Vec<Option<Vec<u8>>> = [
+                "signature_header",
+                "prefix",
+                "encoding",
+                "id_header",
+                "timestamp_header",
+                "template",
+            ]
+            .iter()
+            .map(|k| opt(desc.get(*k)))
+            .collect();
+            let f = |i: usize| {
+                fields[i].as_deref().map_or(
+                    hookseal_str {
+                        ptr: null(),
+                        len: 0,
+                    },
+                    s,
+                )
+            };
+            let scheme = hookseal_custom_scheme {
+                signature_header: f(0),
+                prefix: f(1),
+                encoding: f(2),
+                id_header: f(3),
+                timestamp_header: f(4),
+                template_: f(5),
+            };
+            unsafe {
+                hookseal_webhook_new_custom(
+                    &scheme,
+                    secret_strs.as_ptr(),
+                    secret_strs.len(),
+                    &options,
+                    &mut handle,
+                    msg.as_mut_ptr(),
+                    msg.len(),
+                    &mut msg_len,
+                )
+            }
+        }
+    };
+    let message = unsafe { core::ffi::CStr::from_ptr(msg.as_ptr()) }
+        .to_string_lossy()
+        .into_owned();
+    assert_eq!(message.len(), msg_len.min(511));
+    Built {
+        code,
+        message,
+        handle,
+    }
+}
+
+fn code_str(code: hookseal_result) -> String {
+    unsafe { core::ffi::CStr::from_ptr(hookseal_result_code(code as u32)) }
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+fn pack(headers: &[(Vec<u8>, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (n, v) in headers {
+        out.extend_from_slice(&(n.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(v.len() as u32).to_le_bytes());
+        out.extend_from_slice(n);
+        out.extend_from_slice(v);
+    }
+    out
+}
+
+/// Runs one verify case both ways; returns the result code and the event JSON.
+fn verify_case(
+    wh: *const hookseal_webhook,
+    case: &Value,
+    event: bool,
+) -> (hookseal_result, Option<Value>, String) {
+    let body = body_of(case);
+    let headers: Vec<(Vec<u8>, Vec<u8>)> = case["headers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p[0].as_str().unwrap().as_bytes().to_vec(),
+                p[1].as_str().unwrap().as_bytes().to_vec(),
+            )
+        })
+        .collect();
+    let c_headers: Vec<hookseal_header> = headers
+        .iter()
+        .map(|(n, v)| hookseal_header {
+            name: s(n),
+            value: s(v),
+        })
+        .collect();
+    let packed = pack(&headers);
+    // What the PHP library does: pass only the headers the verifier may read.
+    let mut names = hookseal_str {
+        ptr: null(),
+        len: 0,
+    };
+    assert_eq!(
+        unsafe { hookseal_webhook_header_names(wh, &mut names) },
+        hookseal_result::Ok
+    );
+    let names = String::from_utf8(
+        unsafe { core::slice::from_raw_parts(names.ptr.cast::<u8>(), names.len) }.to_vec(),
+    )
+    .unwrap();
+    let wanted: Vec<&str> = names.split(' ').collect();
+    let filtered: Vec<(Vec<u8>, Vec<u8>)> = headers
+        .iter()
+        .filter(|(n, _)| wanted.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(n)))
+        .cloned()
+        .collect();
+    let filtered = pack(&filtered);
+    let now = case.get("now").and_then(Value::as_i64).unwrap_or(-1);
+    let mut msg = [0 as c_char; 512];
+    let mut msg_len = 0usize;
+    if !event {
+        let a = unsafe {
+            hookseal_verify_signature(
+                wh,
+                body.as_ptr().cast(),
+                body.len(),
+                c_headers.as_ptr(),
+                c_headers.len(),
+                now,
+                msg.as_mut_ptr(),
+                msg.len(),
+                &mut msg_len,
+            )
+        };
+        let b = unsafe {
+            hookseal_verify_signature_packed(
+                wh,
+                body.as_ptr().cast(),
+                body.len(),
+                packed.as_ptr().cast(),
+                packed.len(),
+                now,
+                null_mut(),
+                0,
+                null_mut(),
+            )
+        };
+        assert_eq!(a, b, "packed and array headers disagree");
+        let c = unsafe {
+            hookseal_verify_signature_packed(
+                wh,
+                body.as_ptr().cast(),
+                body.len(),
+                filtered.as_ptr().cast(),
+                filtered.len(),
+                now,
+                null_mut(),
+                0,
+                null_mut(),
+            )
+        };
+        assert_eq!(a, c, "{}: only the headers named by hookseal_webhook_header_names ({names}) give another result", case["id"]);
+        let message = unsafe { core::ffi::CStr::from_ptr(msg.as_ptr()) }
+            .to_string_lossy()
+            .into_owned();
+        return (a, None, message);
+    }
+    let mut json: *mut c_char = null_mut();
+    let mut json_len = 0usize;
+    let a = unsafe {
+        hookseal_verify(
+            wh,
+            body.as_ptr().cast(),
+            body.len(),
+            c_headers.as_ptr(),
+            c_headers.len(),
+            now,
+            &mut json,
+            &mut json_len,
+            msg.as_mut_ptr(),
+            msg.len(),
+            &mut msg_len,
+        )
+    };
+    let mut json2: *mut c_char = null_mut();
+    let b = unsafe {
+        hookseal_verify_packed(
+            wh,
+            body.as_ptr().cast(),
+            body.len(),
+            packed.as_ptr().cast(),
+            packed.len(),
+            now,
+            &mut json2,
+            null_mut(),
+            null_mut(),
+            0,
+            null_mut(),
+        )
+    };
+    assert_eq!(a, b, "packed and array headers disagree");
+    let mut json3: *mut c_char = null_mut();
+    let c = unsafe {
+        hookseal_verify_packed(
+            wh,
+            body.as_ptr().cast(),
+            body.len(),
+            filtered.as_ptr().cast(),
+            filtered.len(),
+            now,
+            &mut json3,
+            null_mut(),
+            null_mut(),
+            0,
+            null_mut(),
+        )
+    };
+    assert_eq!(
+        a, c,
+        "{}: only the headers named by hookseal_webhook_header_names ({names}) give another result",
+        case["id"]
+    );
+    unsafe { hookseal_string_free(json3) };
+    let parsed = (!json.is_null()).then(|| {
+        let text = unsafe { core::slice::from_raw_parts(json.cast::<u8>(), json_len) };
+        serde_json::from_slice::<Value>(text).unwrap()
+    });
+    unsafe {
+        hookseal_string_free(json);
+        hookseal_string_free(json2);
+    }
+    let message = unsafe { core::ffi::CStr::from_ptr(msg.as_ptr()) }
+        .to_string_lossy()
+        .into_owned();
+    (a, parsed, message)
+}
+
+fn sign_case(
+    wh: *const hookseal_webhook,
+    case: &Value,
+) -> Result<Vec<(String, String)>, (hookseal_result, String)> {
+    let body = body_of(case);
+    let ts = case.get("timestamp").and_then(Value::as_i64).unwrap_or(-1);
+    let id = case.get("msg_id").and_then(Value::as_str);
+    let mut out = null_mut();
+    let mut msg = [0 as c_char; 512];
+    let code = unsafe {
+        hookseal_sign(
+            wh,
+            body.as_ptr().cast(),
+            body.len(),
+            ts,
+            id.map_or(null(), |i| i.as_ptr().cast()),
+            id.map_or(0, str::len),
+            &mut out,
+            msg.as_mut_ptr(),
+            msg.len(),
+            null_mut(),
+        )
+    };
+    if code != hookseal_result::Ok {
+        let message = unsafe { core::ffi::CStr::from_ptr(msg.as_ptr()) }
+            .to_string_lossy()
+            .into_owned();
+        return Err((code, message));
+    }
+    let n = unsafe { hookseal_signed_headers_len(out) };
+    let mut pairs = Vec::new();
+    for i in 0..n {
+        let (mut name, mut value) = (
+            hookseal_str {
+                ptr: null(),
+                len: 0,
+            },
+            hookseal_str {
+                ptr: null(),
+                len: 0,
+            },
+        );
+        assert_eq!(
+            unsafe { hookseal_signed_headers_get(out, i, &mut name, &mut value) },
+            hookseal_result::Ok
+        );
+        let get = |x: hookseal_str| {
+            String::from_utf8(
+                unsafe { core::slice::from_raw_parts(x.ptr.cast::<u8>(), x.len) }.to_vec(),
+            )
+            .unwrap()
+        };
+        pairs.push((get(name), get(value)));
+    }
+    let mut name = hookseal_str {
+        ptr: null(),
+        len: 0,
+    };
+    assert_eq!(
+        unsafe { hookseal_signed_headers_get(out, n, &mut name, &mut name) },
+        hookseal_result::InvalidArgument
+    );
+    unsafe { hookseal_signed_headers_free(out) };
+    Ok(pairs)
+}
+
+fn vector_files() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_vector_through_the_c_abi() {
+    let (mut run, mut failures) = (0usize, Vec::new());
+    for file in vector_files() {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        for case in doc["cases"].as_array().unwrap() {
+            run += 1;
+            let id = case["id"].as_str().unwrap();
+            let built = build(case);
+            let sign = case.get("op").and_then(Value::as_str) == Some("sign");
+            let expected = if sign {
+                "ok".to_string()
+            } else if let Some(e) = case["expect"].get("error").and_then(Value::as_str) {
+                e.to_string()
+            } else {
+                "ok".to_string()
+            };
+            if built.code != hookseal_result::Ok {
+                if code_str(built.code) != expected {
+                    failures.push(format!(
+                        "{id}: construction gave {} ({}), expected {expected}",
+                        code_str(built.code),
+                        built.message
+                    ));
+                }
+                continue;
+            }
+            assert!(built.message.is_empty());
+            if sign {
+                let want: Vec<(String, String)> = case["expect_headers"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| {
+                        (
+                            p[0].as_str().unwrap().to_string(),
+                            p[1].as_str().unwrap().to_string(),
+                        )
+                    })
+                    .collect();
+                match sign_case(built.handle, case) {
+                    Ok(got) if got == want => {}
+                    other => failures.push(format!("{id}: sign gave {other:?}, expected {want:?}")),
+                }
+                continue;
+            }
+            let event = case.get("mode").and_then(Value::as_str) == Some("event");
+            let (code, json, message) = verify_case(built.handle, case, event);
+            if code_str(code) != expected {
+                failures.push(format!(
+                    "{id}: got {} ({message}), expected {expected}",
+                    code_str(code)
+                ));
+                continue;
+            }
+            if let (Some(want), Some(got)) = (case.get("event").filter(|_| expected == "ok"), json)
+            {
+                for (k, v) in want.as_object().unwrap() {
+                    if got.get(k) != Some(v) {
+                        failures.push(format!("{id}: event.{k} = {:?}, expected {v}", got.get(k)));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {run} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(run >= 1000, "only {run} vector cases found");
+    println!("{run} vector cases passed through the C ABI");
+}
+
+#[test]
+fn result_enum_matches_the_core_codes() {
+    for code in hookseal::ErrorCode::ALL {
+        let r = hookseal_result::from_code(code);
+        assert_eq!(r as u32, code as u32);
+        assert_eq!(code_str(r), code.as_str());
+    }
+    assert_eq!(code_str(hookseal_result::Ok), "ok");
+    assert_eq!(code_str(hookseal_result::Panic), "panic");
+    let unknown = unsafe { core::ffi::CStr::from_ptr(hookseal_result_code(77)) };
+    assert_eq!(unknown.to_str().unwrap(), "unknown");
+}
+
+#[test]
+fn null_pointers_are_refused_not_read() {
+    let mut handle = null_mut();
+    let mut msg = [0 as c_char; 16];
+    let mut len = 0usize;
+    let code = unsafe {
+        hookseal_webhook_new(
+            null(),
+            6,
+            null(),
+            0,
+            null(),
+            &mut handle,
+            msg.as_mut_ptr(),
+            msg.len(),
+            &mut len,
+        )
+    };
+    assert_eq!(code, hookseal_result::InvalidArgument);
+    assert!(handle.is_null());
+    let text = unsafe { core::ffi::CStr::from_ptr(msg.as_ptr()) }
+        .to_str()
+        .unwrap();
+    assert_eq!(text, "invalid argumen", "cut to fit the buffer");
+    assert_eq!(
+        len,
+        "invalid argument: scheme is NULL but its length is 6".len(),
+        "the full length is reported"
+    );
+
+    let code = unsafe {
+        hookseal_verify_signature(null(), null(), 0, null(), 0, -1, null_mut(), 0, null_mut())
+    };
+    assert_eq!(code, hookseal_result::InvalidArgument);
+    let code = unsafe {
+        hookseal_sign(
+            null(),
+            null(),
+            0,
+            -1,
+            null(),
+            0,
+            null_mut(),
+            null_mut(),
+            0,
+            null_mut(),
+        )
+    };
+    assert_eq!(code, hookseal_result::InvalidArgument);
+    unsafe {
+        hookseal_webhook_free(null_mut());
+        hookseal_string_free(null_mut());
+        hookseal_signed_headers_free(null_mut());
+        assert_eq!(hookseal_signed_headers_len(null()), 0);
+    }
+
+    let secret = b"s3cret";
+    let secrets = [s(secret)];
+    let code = unsafe {
+        hookseal_webhook_new(
+            c"github".as_ptr(),
+            6,
+            secrets.as_ptr(),
+            1,
+            null(),
+            &mut handle,
+            null_mut(),
+            0,
+            null_mut(),
+        )
+    };
+    assert_eq!(code, hookseal_result::Ok);
+    // A header array entry with a NULL pointer and a length is refused.
+    let bad = [hookseal_header {
+        name: hookseal_str {
+            ptr: null(),
+            len: 4,
+        },
+        value: s(b"x"),
+    }];
+    let code = unsafe {
+        hookseal_verify_signature(
+            handle,
+            null(),
+            0,
+            bad.as_ptr(),
+            1,
+            -1,
+            null_mut(),
+            0,
+            null_mut(),
+        )
+    };
+    assert_eq!(code, hookseal_result::InvalidArgument);
+    // verify without an out-pointer for the event is refused before any work.
+    let code = unsafe {
+        hookseal_verify(
+            handle,
+            null(),
+            0,
+            null(),
+            0,
+            -1,
+            null_mut(),
+            null_mut(),
+            null_mut(),
+            0,
+            null_mut(),
+        )
+    };
+    assert_eq!(code, hookseal_result::InvalidArgument);
+    unsafe { hookseal_webhook_free(handle) };
+}
+
+#[test]
+fn messages_are_cut_at_a_character_boundary() {
+    // A custom header name with multi-byte characters lands in the message.
+    let name = "X-Ünïcödé-Sig";
+    let scheme = hookseal_custom_scheme {
+        signature_header: s(name.as_bytes()),
+        prefix: hookseal_str {
+            ptr: null(),
+            len: 0,
+        },
+        encoding: hookseal_str {
+            ptr: null(),
+            len: 0,
+        },
+        id_header: hookseal_str {
+            ptr: null(),
+            len: 0,
+        },
+        timestamp_header: hookseal_str {
+            ptr: null(),
+            len: 0,
+        },
+        template_: hookseal_str {
+            ptr: null(),
+            len: 0,
+        },
+    };
+    let secrets = [s(b"k")];
+    let mut handle = null_mut();
+    for cap in 1..80 {
+        let mut msg = vec![0x55 as c_char; cap];
+        let code = unsafe {
+            hookseal_webhook_new_custom(
+                &scheme,
+                secrets.as_ptr(),
+                1,
+                null(),
+                &mut handle,
+                msg.as_mut_ptr(),
+                cap,
+                null_mut(),
+            )
+        };
+        assert_eq!(code, hookseal_result::InvalidArgument);
+        let text = unsafe { core::ffi::CStr::from_ptr(msg.as_ptr()) };
+        assert!(text.to_str().is_ok(), "cap {cap}: {text:?}");
+        assert!(text.to_bytes().len() < cap);
+    }
+}
+
+/// A header map that records every name the core asks for.
+struct Recording<'a> {
+    pairs: &'a [(String, String)],
+    asked: std::cell::RefCell<std::collections::BTreeSet<String>>,
+}
+
+impl hookseal::Headers for Recording<'_> {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        self.asked.borrow_mut().insert(name.to_string());
+        hookseal::Headers::get(self.pairs, name)
+    }
+}
+
+#[test]
+fn every_header_the_core_reads_is_listed() {
+    let mut checked = 0;
+    for file in vector_files() {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        for case in doc["cases"].as_array().unwrap() {
+            let Some(id) = case["scheme"].as_str() else {
+                continue;
+            };
+            let Some(headers) = case.get("headers").and_then(Value::as_array) else {
+                continue;
+            };
+            let scheme: hookseal::Scheme = id.parse().unwrap();
+            let listed = names::built_in(&scheme).unwrap();
+            let secrets: Vec<&str> = case["secrets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect();
+            let Ok(wh) = hookseal::Webhook::new(scheme, &secrets) else {
+                continue;
+            };
+            let pairs: Vec<(String, String)> = headers
+                .iter()
+                .map(|p| {
+                    (
+                        p[0].as_str().unwrap().to_string(),
+                        p[1].as_str().unwrap().to_string(),
+                    )
+                })
+                .collect();
+            let rec = Recording {
+                pairs: &pairs,
+                asked: Default::default(),
+            };
+            let now = case.get("now").and_then(Value::as_u64);
+            let _ = wh.verify(&body_of(case), &rec, now);
+            for name in rec.asked.borrow().iter() {
+                assert!(
+                    listed.contains(&name.as_str()),
+                    "{}: the core read {name}, which names::built_in({id}) does not list",
+                    case["id"]
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "only {checked} cases checked");
+}

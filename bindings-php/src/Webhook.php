@@ -1,0 +1,342 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Hookseal;
+
+use FFI;
+use FFI\CData;
+
+/**
+ * Verifies and signs webhooks for one scheme and one or more secrets.
+ *
+ * Build it once and reuse it: each secret's HMAC state is prepared when it is
+ * built, so a verification hashes only the message.
+ *
+ *     $webhook = new Webhook('stripe', getenv('STRIPE_WEBHOOK_SECRET'), tolerance: 300);
+ *     $event = $webhook->verify($request->getContent(), $request->headers->all());
+ *
+ * $scheme is a scheme id ("stripe", "github", "standard", "slack", "shopify",
+ * "costkatana", "unicraft", "dash", "smartaihub") or an array describing a
+ * custom HMAC-SHA256 scheme with the keys of docs/SEMANTICS.md:
+ * signature_header (required), prefix, encoding ("hex" or "base64"),
+ * id_header, timestamp_header, template.
+ *
+ * Headers may be given as Laravel/Symfony give them ($request->headers->all():
+ * lower-case names, array values), as a plain ['Name' => 'value'] array, as a
+ * list of [name, value] pairs, or as a Symfony HeaderBag or PSR-7 message.
+ * Names match case-insensitively; when a name occurs more than once the first
+ * value counts.
+ */
+final class Webhook
+{
+    private const MESSAGE_CAP = 512;
+    private const CUSTOM_KEYS = ['signature_header', 'prefix', 'encoding', 'id_header', 'timestamp_header', 'template'];
+
+    private FFI $ffi;
+    private WebhookHandle $handle;
+    private CData $message;
+    private CData $messageLen;
+    private CData $messageLenPtr;
+    private CData $eventJson;
+    private CData $eventJsonPtr;
+    private CData $eventJsonLen;
+    private CData $eventJsonLenPtr;
+
+    /**
+     * @param string|array<string, string>          $scheme          a scheme id, or a custom-scheme description
+     * @param string|list<string>                   $secret          the signing secret, or several (rotation: any may match; the first signs)
+     * @param int                                   $tolerance       allowed clock difference in seconds; 0 switches the timestamp check off
+     * @param bool                                  $strict          refuse event types that are not in the provider's catalog
+     * @param int|null                              $maxPayloadBytes largest body accepted (default 10 MiB); 0 means no limit
+     *
+     * @throws WebhookVerificationException invalid_secret, invalid_argument (unknown scheme, bad description)
+     * @throws WebhookTypeError             an argument of the wrong type
+     */
+    public function __construct(
+        string|array $scheme,
+        string|array $secret,
+        int $tolerance = 300,
+        bool $strict = false,
+        ?int $maxPayloadBytes = null,
+    ) {
+        $this->ffi = $ffi = Native::ffi();
+        $this->message = $ffi->new('char[' . self::MESSAGE_CAP . ']');
+        $this->messageLen = $ffi->new('size_t');
+        $this->messageLenPtr = FFI::addr($this->messageLen);
+        $this->eventJson = $ffi->new('char*');
+        $this->eventJsonPtr = FFI::addr($this->eventJson);
+        $this->eventJsonLen = $ffi->new('size_t');
+        $this->eventJsonLenPtr = FFI::addr($this->eventJsonLen);
+
+        if ($tolerance < 0) {
+            throw new WebhookVerificationException('invalid_argument', 'invalid argument: tolerance must be 0 (off) or a positive number of seconds');
+        }
+        if ($maxPayloadBytes !== null && $maxPayloadBytes < 0) {
+            throw new WebhookVerificationException('invalid_argument', 'invalid argument: maxPayloadBytes must be 0 (no limit) or a positive number of bytes');
+        }
+        $options = $ffi->hookseal_options_default();
+        $options->tolerance = $tolerance;
+        $options->strict = $strict;
+        if ($maxPayloadBytes !== null) {
+            $options->max_payload_bytes = $maxPayloadBytes;
+        }
+
+        $secrets = is_string($secret) ? [$secret] : $secret;
+        if (!array_is_list($secrets)) {
+            throw new WebhookTypeError('secret must be a string or a list of strings');
+        }
+        $keep = [];
+        $secretArray = $ffi->new('hookseal_str[' . max(1, count($secrets)) . ']');
+        foreach ($secrets as $i => $s) {
+            if (!is_string($s)) {
+                throw new WebhookTypeError('secret must be a string or a list of strings, not ' . get_debug_type($s));
+            }
+            $secretArray[$i] = $this->str($s, $keep);
+        }
+
+        $out = $ffi->new('hookseal_webhook*');
+        if (is_string($scheme)) {
+            $rc = $ffi->hookseal_webhook_new(
+                $scheme, strlen($scheme), $secretArray, count($secrets), FFI::addr($options),
+                FFI::addr($out), $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
+            );
+        } else {
+            $rc = $ffi->hookseal_webhook_new_custom(
+                FFI::addr($this->customScheme($scheme, $keep)), $secretArray, count($secrets), FFI::addr($options),
+                FFI::addr($out), $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
+            );
+        }
+        if ($rc !== 0) {
+            throw $this->failure($rc);
+        }
+        $this->handle = new WebhookHandle($ffi, $out);
+    }
+
+    /**
+     * Verifies a delivery and returns its parsed, validated event.
+     *
+     * @param string   $payload the raw body, exactly as received ($request->getContent())
+     * @param mixed    $headers the request's headers (see the class comment)
+     * @param int|null $now     the clock in Unix seconds; null reads the system clock
+     *
+     * @throws WebhookVerificationException with the code of PRODUCT.md
+     * @throws WebhookTypeError             a parsed payload or headers of the wrong type
+     */
+    public function verify(mixed $payload, mixed $headers, ?int $now = null): WebhookEvent
+    {
+        $block = self::pack($headers);
+        $rc = $this->ffi->hookseal_verify_packed(
+            $this->handle->ptr, self::payload($payload), strlen($payload), $block, strlen($block), self::now($now),
+            $this->eventJsonPtr, $this->eventJsonLenPtr, $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
+        );
+        if ($rc !== 0) {
+            throw $this->failure($rc);
+        }
+        try {
+            $json = FFI::string($this->eventJson, $this->eventJsonLen->cdata);
+        } finally {
+            $this->ffi->hookseal_string_free($this->eventJson);
+        }
+        return WebhookEvent::fromArray(json_decode($json, true, 1024, JSON_THROW_ON_ERROR));
+    }
+
+    /**
+     * Checks a delivery's signature (and timestamp) and returns nothing: for
+     * non-JSON bodies, or when the event is parsed elsewhere.
+     *
+     * @throws WebhookVerificationException with the code of PRODUCT.md
+     * @throws WebhookTypeError             a parsed payload or headers of the wrong type
+     */
+    public function verifySignature(mixed $payload, mixed $headers, ?int $now = null): void
+    {
+        $block = self::pack($headers);
+        $rc = $this->ffi->hookseal_verify_signature_packed(
+            $this->handle->ptr, self::payload($payload), strlen($payload), $block, strlen($block), self::now($now),
+            $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
+        );
+        if ($rc !== 0) {
+            throw $this->failure($rc);
+        }
+    }
+
+    /**
+     * The headers the provider would send with $payload, signed with the first
+     * secret: ['Name' => 'value', …] in the provider's spelling and order.
+     *
+     * @param int|null    $timestamp Unix seconds; null for the current time
+     * @param string|null $id        the message id (standard, custom schemes with an id header); null for a random msg_… id
+     *
+     * @return array<string, string>
+     *
+     * @throws WebhookVerificationException invalid_argument (e.g. the first key is a whpk_ public key)
+     */
+    public function sign(mixed $payload, ?int $timestamp = null, ?string $id = null): array
+    {
+        self::payload($payload);
+        if ($timestamp !== null && $timestamp < 0) {
+            throw new WebhookVerificationException('invalid_argument', 'invalid argument: timestamp must be Unix seconds (0 or more)');
+        }
+        $id ??= 'msg_' . bin2hex(random_bytes(12));
+        $out = $this->ffi->new('hookseal_signed_headers*');
+        $rc = $this->ffi->hookseal_sign(
+            $this->handle->ptr, $payload, strlen($payload), $timestamp ?? time(), $id, strlen($id),
+            FFI::addr($out), $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
+        );
+        if ($rc !== 0) {
+            throw $this->failure($rc);
+        }
+        try {
+            $headers = [];
+            $name = $this->ffi->new('hookseal_str');
+            $value = $this->ffi->new('hookseal_str');
+            $count = $this->ffi->hookseal_signed_headers_len($out);
+            for ($i = 0; $i < $count; $i++) {
+                $this->ffi->hookseal_signed_headers_get($out, $i, FFI::addr($name), FFI::addr($value));
+                $headers[FFI::string($name->ptr, $name->len)] = FFI::string($value->ptr, $value->len);
+            }
+            return $headers;
+        } finally {
+            $this->ffi->hookseal_signed_headers_free($out);
+        }
+    }
+
+    public function __serialize(): array
+    {
+        throw new \LogicException('a Webhook holds native state and cannot be serialized; build it from its configuration instead');
+    }
+
+    /**
+     * Packs the headers as the C ABI's packed block: for each header, the
+     * name's and the value's lengths (uint32, little-endian), then the name,
+     * then the value. One string for the whole set costs PHP far less than an
+     * array of C structs.
+     */
+    private static function pack(mixed $headers): string
+    {
+        if (!is_array($headers)) {
+            $headers = self::headerArray($headers);
+        }
+        $block = '';
+        foreach ($headers as $name => $value) {
+            if (is_int($name)) {
+                // A list of [name, value] pairs.
+                if (!is_array($value) || !isset($value[0], $value[1]) || !is_string($value[0])) {
+                    throw new WebhookTypeError('headers must be an array of name => value(s), or a list of [name, value] pairs');
+                }
+                [$name, $value] = $value;
+            }
+            if (!is_string($value)) {
+                if (is_array($value)) {
+                    // Laravel/Symfony: ['stripe-signature' => ['t=…,v1=…']]; the first value counts.
+                    if ($value === []) {
+                        continue;
+                    }
+                    $value = $value[array_key_first($value)];
+                }
+                if (is_int($value)) {
+                    $value = (string) $value;
+                } elseif (!is_string($value)) {
+                    throw new WebhookTypeError("the value of header {$name} must be a string or a list of strings, not " . get_debug_type($value));
+                }
+            }
+            $block .= pack('VV', strlen($name), strlen($value)) . $name . $value;
+        }
+        return $block;
+    }
+
+    /** @return array<mixed> */
+    private static function headerArray(mixed $headers): array
+    {
+        if ($headers instanceof \Symfony\Component\HttpFoundation\HeaderBag) {
+            return $headers->all();
+        }
+        if ($headers instanceof \Psr\Http\Message\MessageInterface) {
+            return $headers->getHeaders();
+        }
+        if ($headers instanceof \Traversable) {
+            return iterator_to_array($headers, true);
+        }
+        throw new WebhookTypeError(
+            'headers must be an array ($request->headers->all() in Laravel/Symfony, getallheaders() in plain PHP), not ' . get_debug_type($headers)
+        );
+    }
+
+    private static function payload(mixed $payload): string
+    {
+        if (is_string($payload)) {
+            return $payload;
+        }
+        throw new WebhookTypeError(
+            'the payload must be the raw request body as a string, not ' . get_debug_type($payload)
+            . ': a body re-encoded from parsed JSON never matches its signature. In Laravel and Symfony pass $request->getContent(), in plain PHP file_get_contents(\'php://input\')'
+        );
+    }
+
+    private static function now(?int $now): int
+    {
+        if ($now === null) {
+            return -1;
+        }
+        if ($now < 0) {
+            throw new WebhookVerificationException('invalid_argument', 'invalid argument: now must be Unix seconds (0 or more), or null for the system clock');
+        }
+        return $now;
+    }
+
+    /**
+     * A hookseal_str over a copy of $s that lives as long as $keep.
+     *
+     * @param list<CData> $keep
+     */
+    private function str(string $s, array &$keep): CData
+    {
+        $len = strlen($s);
+        $buf = $this->ffi->new('char[' . max(1, $len) . ']');
+        FFI::memcpy($buf, $s, $len);
+        $keep[] = $buf;
+        $str = $this->ffi->new('hookseal_str');
+        $str->ptr = $this->ffi->cast('char *', $buf);
+        $str->len = $len;
+        return $str;
+    }
+
+    /**
+     * @param array<mixed> $desc
+     * @param list<CData>  $keep
+     */
+    private function customScheme(array $desc, array &$keep): CData
+    {
+        $unknown = array_diff(array_keys($desc), self::CUSTOM_KEYS);
+        if ($unknown !== []) {
+            throw new WebhookVerificationException(
+                'invalid_argument',
+                'invalid argument: custom scheme: unknown key(s) ' . implode(', ', $unknown) . '; the keys are ' . implode(', ', self::CUSTOM_KEYS)
+            );
+        }
+        $scheme = $this->ffi->new('hookseal_custom_scheme');
+        foreach (self::CUSTOM_KEYS as $key) {
+            if (!isset($desc[$key])) {
+                continue;
+            }
+            if (!is_string($desc[$key])) {
+                throw new WebhookTypeError("custom scheme: {$key} must be a string, not " . get_debug_type($desc[$key]));
+            }
+            $scheme->{$key === 'template' ? 'template_' : $key} = $this->str($desc[$key], $keep);
+        }
+        return $scheme;
+    }
+
+    private function failure(int $rc): \Throwable
+    {
+        $code = $this->ffi->hookseal_result_code($rc);
+        $message = FFI::string($this->message);
+        if ($this->messageLen->cdata >= self::MESSAGE_CAP) {
+            $message .= '…';
+        }
+        if ($code === 'panic') {
+            return new \RuntimeException('hookseal: ' . $message);
+        }
+        return new WebhookVerificationException($code, $message);
+    }
+}

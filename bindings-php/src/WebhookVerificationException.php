@@ -1,0 +1,31 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Hookseal;
+
+/**
+ * A delivery was refused, or a Webhook could not be built.
+ *
+ * The code is one of PRODUCT.md's strings ("signature_mismatch",
+ * "timestamp_too_old", "invalid_secret", …): read it with getErrorCode() or
+ * the public $code property (a string, as PDOException's is). The message says
+ * what to do.
+ */
+class WebhookVerificationException extends \RuntimeException
+{
+    /** @var string PRODUCT.md's error code. */
+    public $code;
+
+    public function __construct(string $code, string $message, ?\Throwable $previous = null)
+    {
+        parent::__construct($message, 0, $previous);
+        $this->code = $code;
+    }
+
+    /** PRODUCT.md's error code, e.g. "signature_mismatch". */
+    public function getErrorCode(): string
+    {
+        return $this->code;
+    }
+}
