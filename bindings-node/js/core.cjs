@@ -69,6 +69,9 @@ function createApi(backend, platform) {
     ['idHeader', 'id_header'],
     ['timestampHeader', 'timestamp_header'],
     ['template', 'template'],
+    ['eventIdField', 'event_id_field'],
+    ['eventTypeField', 'event_type_field'],
+    ['eventTimestampField', 'event_timestamp_field'],
   ];
 
   function normalizeScheme(scheme) {

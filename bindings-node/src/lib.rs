@@ -45,6 +45,12 @@ pub struct CustomSchemeSpec {
     pub timestamp_header: Option<String>,
     /// Signed content, default `{body}`.
     pub template: Option<String>,
+    /// Dotted path of the event id in the JSON body (for `verify`).
+    pub event_id_field: Option<String>,
+    /// Dotted path of the event type in the JSON body (for `verify`).
+    pub event_type_field: Option<String>,
+    /// Dotted path of the RFC 3339 event time in the JSON body (for `verify`).
+    pub event_timestamp_field: Option<String>,
 }
 
 /// Verification options; absent fields take the core's defaults.
@@ -105,6 +111,13 @@ fn scheme_from(spec: Either<String, CustomSchemeSpec>) -> Result<(Scheme, Vec<St
             }
             if let Some(t) = spec.template {
                 custom = custom.template(t);
+            }
+            if spec.event_id_field.is_some() || spec.event_type_field.is_some() || spec.event_timestamp_field.is_some() {
+                custom = custom.event_fields(
+                    spec.event_id_field.as_deref(),
+                    spec.event_type_field.as_deref(),
+                    spec.event_timestamp_field.as_deref(),
+                );
             }
             Ok((Scheme::Custom(custom), names))
         }
