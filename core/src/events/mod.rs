@@ -333,6 +333,95 @@ fn timestamp_of(v: &Value, format: TsFormat) -> Option<i64> {
     }
 }
 
+impl Scheme {
+    /// A scheme from its portable description, the form every binding and
+    /// the CLI accept: a scheme id (`"stripe"`), or an object describing a
+    /// custom scheme with the keys of docs/SEMANTICS.md (`signature_header`,
+    /// `prefix`, `encoding`, `id_header`, `timestamp_header`, `template`, and
+    /// `event: {id, type, timestamp}` field paths). Unknown keys are refused,
+    /// so a misspelt option is an error rather than silently ignored.
+    pub fn from_description(description: &Value) -> Result<Scheme, Error> {
+        let bad = |reason: String| Error::InvalidArgument {
+            reason: Cow::Owned(reason),
+        };
+        let obj = match description {
+            Value::String(id) => return id.parse(),
+            Value::Object(o) => o,
+            other => {
+                return Err(bad(format!(
+                    "a scheme is an id string or a custom-scheme object, not {}",
+                    json_kind(other)
+                )))
+            }
+        };
+        const KEYS: [&str; 7] = [
+            "signature_header",
+            "prefix",
+            "encoding",
+            "id_header",
+            "timestamp_header",
+            "template",
+            "event",
+        ];
+        if let Some(k) = obj.keys().find(|k| !KEYS.contains(&k.as_str())) {
+            return Err(bad(format!(
+                "custom scheme: unknown key {k:?}; the keys are {}",
+                KEYS.join(", ")
+            )));
+        }
+        let text = |k: &str| -> Result<Option<&str>, Error> {
+            match obj.get(k) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s)),
+                Some(other) => Err(bad(format!(
+                    "custom scheme: {k} must be a string, not {}",
+                    json_kind(other)
+                ))),
+            }
+        };
+        let header = text("signature_header")?
+            .ok_or_else(|| bad("custom scheme: signature_header is required".into()))?;
+        let mut c = crate::CustomScheme::new(header);
+        if let Some(p) = text("prefix")? {
+            c = c.prefix(p);
+        }
+        if let Some(e) = text("encoding")? {
+            c = c.encoding(e.parse()?);
+        }
+        if let Some(h) = text("id_header")? {
+            c = c.id_header(h);
+        }
+        if let Some(h) = text("timestamp_header")? {
+            c = c.timestamp_header(h);
+        }
+        if let Some(t) = text("template")? {
+            c = c.template(t);
+        }
+        match obj.get("event") {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(ev)) => {
+                let f = |k: &str| ev.get(k).and_then(Value::as_str);
+                c = c.event_fields(f("id"), f("type"), f("timestamp"));
+            }
+            Some(other) => {
+                return Err(bad(format!(
+                    "custom scheme: event must be an object, not {}",
+                    json_kind(other)
+                )))
+            }
+        }
+        Ok(Scheme::Custom(c))
+    }
+
+    /// [`Scheme::from_description`] from JSON text.
+    pub fn from_description_json(json: &str) -> Result<Scheme, Error> {
+        let value: Value = serde_json::from_str(json).map_err(|e| Error::InvalidArgument {
+            reason: Cow::Owned(format!("scheme description is not JSON: {e}")),
+        })?;
+        Scheme::from_description(&value)
+    }
+}
+
 impl Webhook {
     /// Verifies the delivery's signature (and timestamp), then parses and
     /// validates its JSON against the provider's envelope and event catalog.
