@@ -10,9 +10,9 @@ pub(crate) fn to_python<'py>(
     py: Python<'py>,
     event: &hookseal::Event,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let data_ref = event.data();
-    let mut data_obj: Option<Bound<'py, PyAny>> = None;
-    let payload = value(py, event.payload(), data_ref, &mut data_obj)?;
+    let mut conv = Converter { py, target: event.data(), found: None, keys: Vec::new() };
+    let payload = conv.value(event.payload())?;
+    let data_obj = conv.found;
     let out = PyDict::new(py);
     out.set_item(
         pyo3::intern!(py, "provider"),
@@ -27,43 +27,59 @@ pub(crate) fn to_python<'py>(
     Ok(out)
 }
 
-/// JSON value → Python object; remembers the object made for `target` (by address).
-fn value<'py>(
+/// JSON value → Python objects. Object keys are made once per conversion and
+/// reused (arrays of records repeat the same few keys), as `json.loads` does.
+struct Converter<'py, 'v> {
     py: Python<'py>,
-    v: &Value,
-    target: Option<&Value>,
-    found: &mut Option<Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let obj = match v {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
+    /// The envelope's data object, found by address while converting.
+    target: Option<&'v Value>,
+    found: Option<Bound<'py, PyAny>>,
+    keys: Vec<(&'v str, Bound<'py, PyString>)>,
+}
+
+impl<'py, 'v> Converter<'py, 'v> {
+    fn key(&mut self, k: &'v str) -> Bound<'py, PyString> {
+        if let Some((_, s)) = self.keys.iter().find(|(c, _)| *c == k) {
+            return s.clone();
         }
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(value(py, item, target, found)?)?;
-            }
-            list.into_any()
+        let s = PyString::new(self.py, k);
+        if self.keys.len() < 64 {
+            self.keys.push((k, s.clone()));
         }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (k, item) in map {
-                dict.set_item(PyString::new(py, k), value(py, item, target, found)?)?;
-            }
-            dict.into_any()
-        }
-    };
-    if target.is_some_and(|t| core::ptr::eq(t, v)) {
-        *found = Some(obj.clone());
+        s
     }
-    Ok(obj)
+
+    fn value(&mut self, v: &'v Value) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        let obj = match v {
+            Value::Null => py.None().into_bound(py),
+            Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+            Value::Number(n) => {
+                if let Some(i) = n.as_i64() {
+                    i.into_pyobject(py)?.into_any()
+                } else if let Some(u) = n.as_u64() {
+                    u.into_pyobject(py)?.into_any()
+                } else {
+                    n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+                }
+            }
+            Value::String(s) => PyString::new(py, s).into_any(),
+            Value::Array(items) => {
+                let converted = items.iter().map(|item| self.value(item)).collect::<PyResult<Vec<_>>>()?;
+                PyList::new(py, converted)?.into_any()
+            }
+            Value::Object(map) => {
+                let dict = PyDict::new(py);
+                for (k, item) in map {
+                    let key = self.key(k);
+                    dict.set_item(key, self.value(item)?)?;
+                }
+                dict.into_any()
+            }
+        };
+        if self.target.is_some_and(|t| core::ptr::eq(t, v)) {
+            self.found = Some(obj.clone());
+        }
+        Ok(obj)
+    }
 }

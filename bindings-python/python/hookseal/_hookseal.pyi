@@ -1,10 +1,12 @@
 """The native module (Rust, pyo3). Import ``hookseal`` instead."""
 
 from datetime import datetime
-from typing import Dict, Final, List, Optional, Union
+from typing import Dict, Final, List, Optional, Union, final
 
 from hookseal._types import Headers, Payload, Scheme, Secret
 from hookseal.events import WebhookEvent
+
+__all__ = ["DEFAULT_MAX_PAYLOAD_BYTES", "DEFAULT_TOLERANCE", "SCHEMES", "Webhook", "__version__"]
 
 __version__: Final[str]
 DEFAULT_TOLERANCE: Final[int]
@@ -13,6 +15,7 @@ SCHEMES: Final[List[str]]
 
 _Time = Union[int, float, datetime]
 
+@final
 class Webhook:
     """Verifies and signs webhooks for one scheme and one or more secrets."""
 
