@@ -13,10 +13,11 @@
 //!   copied into `message`, cut to fit at a UTF-8 character boundary and always
 //!   NUL-terminated, and `*message_len` receives its full length (so a caller
 //!   can tell that it was cut). On success the message is the empty string.
-//!   Any of the three may be NULL/0. 256 bytes hold every message unless a
-//!   custom scheme has long header names. A buffer, not a "last error" on the
-//!   handle: a `hookseal_webhook` is shared by threads, and a message stored on
-//!   it would be overwritten by another thread's call.
+//!   Any of the three may be NULL/0. Messages quote the delivery (an event
+//!   type, a field path), so no size holds them all: 512 bytes hold nearly
+//!   every one, and `*message_len` tells when one was cut. A caller buffer,
+//!   not a "last error" kept on the handle, because a `hookseal_webhook` is
+//!   shared by threads and another thread's call would overwrite it.
 //! - Objects hookseal allocates (`hookseal_webhook`, `hookseal_signed_headers`,
 //!   event JSON) are freed with their `_free` function; every `_free` accepts NULL.
 //! - Every function catches Rust panics (`HOOKSEAL_RESULT_PANIC`) and checks
@@ -34,7 +35,6 @@ extern crate alloc;
 
 mod boundary;
 mod headers;
-mod names;
 
 use core::ffi::{c_char, c_void};
 use std::ffi::CString;
@@ -97,8 +97,7 @@ pub struct hookseal_custom_scheme {
 /// `hookseal_webhook_free`.
 pub struct hookseal_webhook {
     inner: Webhook,
-    /// The lower-case names of every header the verifier may read,
-    /// space-separated, or `*` when it cannot say.
+    /// `Webhook::header_names`, joined by single spaces.
     header_names: String,
 }
 
@@ -163,7 +162,7 @@ pub extern "C" fn hookseal_result_code(result: u32) -> *const c_char {
 /// # Safety
 /// As for `hookseal_webhook_new`.
 unsafe fn build(
-    scheme: impl FnOnce() -> Result<(Scheme, String), Failure>,
+    scheme: impl FnOnce() -> Result<Scheme, Failure>,
     secrets: *const hookseal_str,
     secrets_len: usize,
     options: *const hookseal_options,
@@ -188,8 +187,10 @@ unsafe fn build(
         // hookseal_options. It is plain data (integers and a bool), copied.
         Options::from(unsafe { *options })
     };
-    let (scheme, header_names) = scheme()?;
-    let inner = Webhook::with_options(scheme, &keys, options)?;
+    let inner = Webhook::with_options(scheme()?, &keys, options)?;
+    // Header names are printable ASCII without spaces (the core refuses
+    // others), so a space cannot be mistaken for a separator.
+    let header_names = inner.header_names().join(" ");
     let handle = Box::into_raw(Box::new(hookseal_webhook {
         inner,
         header_names,
@@ -236,9 +237,7 @@ pub unsafe extern "C" fn hookseal_webhook_new(
     let scheme = || {
         // SAFETY: forwarded from this function's contract.
         let id = unsafe { text(scheme, scheme_len, "scheme") }?;
-        let scheme = id.parse::<Scheme>()?;
-        let names = names::built_in(&scheme).map_or_else(|| "*".to_string(), |n| n.join(" "));
-        Ok((scheme, names))
+        Ok(id.parse::<Scheme>()?)
     };
     // SAFETY: forwarded from this function's contract.
     let out = unsafe { message_out(message, message_cap, message_len) };
@@ -279,7 +278,7 @@ pub unsafe extern "C" fn hookseal_webhook_new_custom(
         // hookseal_custom_scheme (plain (ptr, len) pairs, copied).
         let desc = unsafe { *scheme };
         // SAFETY: forwarded from this function's contract.
-        unsafe { custom_scheme(&desc) }.map(|(scheme, names)| (Scheme::Custom(scheme), names))
+        unsafe { custom_scheme(&desc) }.map(Scheme::Custom)
     };
     // SAFETY: forwarded from this function's contract.
     let out = unsafe { message_out(message, message_cap, message_len) };
@@ -291,7 +290,7 @@ pub unsafe extern "C" fn hookseal_webhook_new_custom(
 
 /// # Safety
 /// The description's non-NULL strings are valid for their lengths.
-unsafe fn custom_scheme(desc: &hookseal_custom_scheme) -> Result<(CustomScheme, String), Failure> {
+unsafe fn custom_scheme(desc: &hookseal_custom_scheme) -> Result<CustomScheme, Failure> {
     // SAFETY (for each field below): forwarded from this function's contract.
     let field = |s: hookseal_str, what: &'static str| -> Result<Option<&str>, Failure> {
         // SAFETY: forwarded from this function's contract.
@@ -305,34 +304,23 @@ unsafe fn custom_scheme(desc: &hookseal_custom_scheme) -> Result<(CustomScheme, 
     let Some(signature_header) = field(desc.signature_header, "signature_header")? else {
         return Err(argument("custom scheme: signature_header is required"));
     };
-    let mut names = vec![signature_header.to_ascii_lowercase()];
     let mut scheme = CustomScheme::new(signature_header);
     if let Some(prefix) = field(desc.prefix, "prefix")? {
         scheme = scheme.prefix(prefix);
     }
-    match field(desc.encoding, "encoding")? {
-        None | Some("hex") => {}
-        Some("base64") => scheme = scheme.encoding(SignatureEncoding::Base64),
-        Some(other) => {
-            return Err(argument(format!(
-                "custom scheme: encoding {other:?} is neither \"hex\" nor \"base64\""
-            )))
-        }
+    if let Some(encoding) = field(desc.encoding, "encoding")? {
+        scheme = scheme.encoding(encoding.parse::<SignatureEncoding>()?);
     }
     if let Some(h) = field(desc.id_header, "id_header")? {
-        names.push(h.to_ascii_lowercase());
         scheme = scheme.id_header(h);
     }
     if let Some(h) = field(desc.timestamp_header, "timestamp_header")? {
-        names.push(h.to_ascii_lowercase());
         scheme = scheme.timestamp_header(h);
     }
     if let Some(t) = field(desc.template_, "template")? {
         scheme = scheme.template(t);
     }
-    // Header names with spaces are refused when the Webhook is built, so a
-    // space cannot be mistaken for a separator here.
-    Ok((scheme, names.join(" ")))
+    Ok(scheme)
 }
 
 /// Frees a verifier. NULL is ignored.
@@ -354,9 +342,9 @@ pub unsafe extern "C" fn hookseal_webhook_free(webhook: *mut hookseal_webhook) {
 
 /// The lower-case names of every header the verifier may read (for the
 /// signature, the timestamp, the id and the event), separated by single
-/// spaces, e.g. `"x-hub-signature-256 x-github-delivery x-github-event"`; or
-/// `"*"` when it cannot say. A host whose header map is costly to hand over
-/// whole passes only these; any header not named here is never looked at.
+/// spaces, e.g. `"x-hub-signature-256 x-github-delivery x-github-event"`.
+/// A host whose header map is costly to hand over whole passes only these;
+/// no other header is ever looked at.
 /// `*names_out` stays valid until the handle is freed; it is not
 /// NUL-terminated.
 ///
