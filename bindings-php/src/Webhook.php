@@ -35,6 +35,8 @@ final class Webhook
 
     private FFI $ffi;
     private WebhookHandle $handle;
+    /** @var list<string> every header (lower case) the verifier may read */
+    private array $headerNames;
     private CData $message;
     private CData $messageLen;
     private CData $messageLenPtr;
@@ -111,6 +113,9 @@ final class Webhook
             throw $this->failure($rc);
         }
         $this->handle = new WebhookHandle($ffi, $out);
+        $names = $ffi->new('hookseal_str');
+        $ffi->hookseal_webhook_header_names($out, FFI::addr($names));
+        $this->headerNames = explode(' ', FFI::string($names->ptr, $names->len));
     }
 
     /**
@@ -125,7 +130,7 @@ final class Webhook
      */
     public function verify(mixed $payload, mixed $headers, ?int $now = null): WebhookEvent
     {
-        $block = self::pack($headers);
+        $block = $this->headerBlock($headers);
         $rc = $this->ffi->hookseal_verify_packed(
             $this->handle->ptr, self::payload($payload), strlen($payload), $block, strlen($block), self::now($now),
             $this->eventJsonPtr, $this->eventJsonLenPtr, $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
@@ -150,7 +155,7 @@ final class Webhook
      */
     public function verifySignature(mixed $payload, mixed $headers, ?int $now = null): void
     {
-        $block = self::pack($headers);
+        $block = $this->headerBlock($headers);
         $rc = $this->ffi->hookseal_verify_signature_packed(
             $this->handle->ptr, self::payload($payload), strlen($payload), $block, strlen($block), self::now($now),
             $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
@@ -207,42 +212,83 @@ final class Webhook
     }
 
     /**
-     * Packs the headers as the C ABI's packed block: for each header, the
-     * name's and the value's lengths (uint32, little-endian), then the name,
-     * then the value. One string for the whole set costs PHP far less than an
-     * array of C structs.
+     * The headers as the C ABI's packed block: for each header, the name's and
+     * the value's lengths (uint32, little-endian), then the name, then the
+     * value. One string costs PHP far less than an array of C structs, and
+     * only the headers the verifier reads are packed: a request carries a
+     * dozen, the verifier reads one to three.
      */
-    private static function pack(mixed $headers): string
+    private function headerBlock(mixed $headers): string
     {
         if (!is_array($headers)) {
             $headers = self::headerArray($headers);
         }
+        if ($headers === [] || array_is_list($headers)) {
+            return self::packAll($headers);
+        }
+        $lower = array_change_key_case($headers, CASE_LOWER);
+        if (count($lower) !== count($headers)) {
+            // Two keys differ only in case ('X-Sig' and 'x-sig'): keep the
+            // exact rule (the first one counts) by handing over every header.
+            return self::packAll($headers);
+        }
         $block = '';
-        foreach ($headers as $name => $value) {
-            if (is_int($name)) {
-                // A list of [name, value] pairs.
-                if (!is_array($value) || !isset($value[0], $value[1]) || !is_string($value[0])) {
-                    throw new WebhookTypeError('headers must be an array of name => value(s), or a list of [name, value] pairs');
-                }
-                [$name, $value] = $value;
+        foreach ($this->headerNames as $name) {
+            if (!isset($lower[$name])) {
+                continue;
             }
-            if (!is_string($value)) {
-                if (is_array($value)) {
-                    // Laravel/Symfony: ['stripe-signature' => ['t=…,v1=…']]; the first value counts.
-                    if ($value === []) {
-                        continue;
-                    }
-                    $value = $value[array_key_first($value)];
-                }
-                if (is_int($value)) {
-                    $value = (string) $value;
-                } elseif (!is_string($value)) {
-                    throw new WebhookTypeError("the value of header {$name} must be a string or a list of strings, not " . get_debug_type($value));
-                }
+            $value = $lower[$name];
+            if (!is_string($value) && ($value = self::headerValue($name, $value)) === null) {
+                continue;
             }
             $block .= pack('VV', strlen($name), strlen($value)) . $name . $value;
         }
         return $block;
+    }
+
+    /**
+     * Every header, in order: for a list of [name, value] pairs, and for maps
+     * whose keys collide when lower-cased.
+     *
+     * @param array<mixed> $headers
+     */
+    private static function packAll(array $headers): string
+    {
+        $block = '';
+        foreach ($headers as $name => $value) {
+            if (is_int($name)) {
+                if (!is_array($value) || !array_key_exists(0, $value) || !array_key_exists(1, $value) || !is_string($value[0])) {
+                    throw new WebhookTypeError('headers must be an array of name => value(s), or a list of [name, value] pairs');
+                }
+                [$name, $value] = $value;
+            }
+            if (!is_string($value) && ($value = self::headerValue($name, $value)) === null) {
+                continue;
+            }
+            $block .= pack('VV', strlen($name), strlen($value)) . $name . $value;
+        }
+        return $block;
+    }
+
+    /** A header's value as text: the first of several (Laravel/Symfony), or null when there is none. */
+    private static function headerValue(string $name, mixed $value): ?string
+    {
+        if (is_array($value)) {
+            if ($value === []) {
+                return null;
+            }
+            $value = $value[array_key_first($value)];
+        }
+        if (is_string($value)) {
+            return $value;
+        }
+        if (is_int($value)) {
+            return (string) $value;
+        }
+        if ($value === null) {
+            return null;
+        }
+        throw new WebhookTypeError("the value of header {$name} must be a string or a list of strings, not " . get_debug_type($value));
     }
 
     /** @return array<mixed> */
