@@ -155,6 +155,25 @@ impl ErrorCode {
     }
 }
 
+impl ErrorCode {
+    /// The HTTP status a receiver answers with, the same in every framework
+    /// helper: 401 when the delivery cannot be trusted (signature, timestamp),
+    /// 400 when it is malformed, 409 for a replay the guard caught, 413 when
+    /// too large, 500 when the receiver itself is misconfigured (secret, arguments).
+    pub const fn http_status(self) -> u16 {
+        match self {
+            ErrorCode::SignatureMismatch
+            | ErrorCode::TimestampTooOld
+            | ErrorCode::TimestampTooNew
+            | ErrorCode::UnsupportedSignature => 401,
+            ErrorCode::MissingHeader | ErrorCode::InvalidHeader | ErrorCode::InvalidPayload | ErrorCode::UnknownEventType => 400,
+            ErrorCode::DuplicateEvent => 409,
+            ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::InvalidSecret | ErrorCode::InvalidArgument => 500,
+        }
+    }
+}
+
 impl fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
