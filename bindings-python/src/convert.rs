@@ -5,124 +5,40 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyMemoryView, PyString, PyTuple};
 
-use hookseal::{CustomScheme, Scheme, SignatureEncoding};
+use hookseal::Scheme;
 
-use crate::errors::invalid_argument;
+use crate::errors::{from_core, invalid_argument};
 use crate::headers::type_name;
 
-/// The keys a custom-scheme dict may have (docs/SEMANTICS.md, "Custom schemes").
-const CUSTOM_KEYS: [&str; 6] = [
-    "signature_header",
-    "prefix",
-    "encoding",
-    "id_header",
-    "timestamp_header",
-    "template",
-];
-
-/// A scheme id (`"stripe"`, …) or a custom-scheme description (a dict or any Mapping).
+/// A scheme id (`"stripe"`, …) or a custom-scheme description (a dict or any
+/// Mapping with the keys of docs/SEMANTICS.md); the core parses both.
 pub(crate) fn scheme(obj: &Bound<'_, PyAny>) -> PyResult<Scheme> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
-        let id = s.to_cow()?;
-        return Scheme::from_id(&id).ok_or_else(|| {
-            invalid_argument(
-                py,
-                format!(
-                    "unknown scheme {id:?}; use one of costkatana, unicraft, dash, smartaihub, standard (or svix), stripe, github, slack, shopify, or a dict describing a custom scheme"
-                ),
-            )
-        });
+        return s.to_cow()?.parse::<Scheme>().map_err(|e| from_core(py, &e));
     }
-    let items: Vec<(String, Option<String>)> = if let Ok(d) = obj.cast::<PyDict>() {
-        d.iter()
-            .map(|(k, v)| custom_item(&k, &v))
-            .collect::<PyResult<_>>()?
-    } else if obj.hasattr(pyo3::intern!(py, "items"))?
-        && !obj.is_instance_of::<PyList>()
-        && !obj.is_instance_of::<PyTuple>()
-    {
-        obj.call_method0(pyo3::intern!(py, "items"))?
-            .try_iter()?
-            .map(|item| {
-                let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item?.extract()?;
-                custom_item(&k, &v)
-            })
-            .collect::<PyResult<_>>()?
-    } else {
+    let is_mapping = obj.is_instance_of::<PyDict>()
+        || (obj.hasattr(pyo3::intern!(py, "keys"))?
+            && !obj.is_instance_of::<PyList>()
+            && !obj.is_instance_of::<PyTuple>());
+    if !is_mapping {
         return Err(invalid_argument(
             py,
             format!("scheme must be a scheme id such as \"stripe\" or a dict describing a custom scheme, not {}", type_name(obj)),
         ));
-    };
-    let get = |key: &str| {
-        items
-            .iter()
-            .find(|(k, _)| k == key)
-            .and_then(|(_, v)| v.clone())
-    };
-    if let Some((unknown, _)) = items
-        .iter()
-        .find(|(k, _)| !CUSTOM_KEYS.contains(&k.as_str()))
-    {
-        return Err(invalid_argument(
-            py,
-            format!(
-                "custom scheme: unknown key {unknown:?}; the keys are {}",
-                CUSTOM_KEYS.join(", ")
-            ),
-        ));
     }
-    let Some(header) = get("signature_header") else {
-        return Err(invalid_argument(
-            py,
-            "custom scheme: signature_header is required",
-        ));
-    };
-    let mut custom = CustomScheme::new(header);
-    if let Some(prefix) = get("prefix") {
-        custom = custom.prefix(prefix);
-    }
-    match get("encoding").as_deref() {
-        None | Some("hex") => {}
-        Some("base64") => custom = custom.encoding(SignatureEncoding::Base64),
-        Some(other) => {
-            return Err(invalid_argument(
+    let dict = py.get_type::<PyDict>().call1((obj,))?;
+    let json: String = py
+        .import("json")?
+        .call_method1("dumps", (dict,))
+        .and_then(|j| j.extract())
+        .map_err(|_| {
+            invalid_argument(
                 py,
-                format!("custom scheme: encoding must be \"hex\" or \"base64\", not {other:?}"),
-            ))
-        }
-    }
-    if let Some(h) = get("id_header") {
-        custom = custom.id_header(h);
-    }
-    if let Some(h) = get("timestamp_header") {
-        custom = custom.timestamp_header(h);
-    }
-    if let Some(t) = get("template") {
-        custom = custom.template(t);
-    }
-    Ok(Scheme::Custom(custom))
-}
-
-fn custom_item(k: &Bound<'_, PyAny>, v: &Bound<'_, PyAny>) -> PyResult<(String, Option<String>)> {
-    let py = k.py();
-    let key: String = k
-        .extract()
-        .map_err(|_| invalid_argument(py, "custom scheme: keys must be strings"))?;
-    if v.is_none() {
-        return Ok((key, None));
-    }
-    let value: String = v.extract().map_err(|_| {
-        invalid_argument(
-            py,
-            format!(
-                "custom scheme: {key} must be a string, not {}",
-                type_name(v)
-            ),
-        )
-    })?;
-    Ok((key, Some(value)))
+                "custom scheme: every value must be a string (or a dict of strings for event)",
+            )
+        })?;
+    Scheme::from_description_json(&json).map_err(|e| from_core(py, &e))
 }
 
 /// One secret or a list/tuple of them; each `str` (its UTF-8 bytes) or bytes-like.

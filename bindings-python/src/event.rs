@@ -10,7 +10,12 @@ pub(crate) fn to_python<'py>(
     py: Python<'py>,
     event: &hookseal::Event,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let mut conv = Converter { py, target: event.data(), found: None, keys: Vec::new() };
+    let mut conv = Converter {
+        py,
+        target: event.data(),
+        found: None,
+        keys: Vec::new(),
+    };
     let payload = conv.value(event.payload())?;
     let data_obj = conv.found;
     let out = PyDict::new(py);
@@ -65,7 +70,10 @@ impl<'py, 'v> Converter<'py, 'v> {
             }
             Value::String(s) => PyString::new(py, s).into_any(),
             Value::Array(items) => {
-                let converted = items.iter().map(|item| self.value(item)).collect::<PyResult<Vec<_>>>()?;
+                let converted = items
+                    .iter()
+                    .map(|item| self.value(item))
+                    .collect::<PyResult<Vec<_>>>()?;
                 PyList::new(py, converted)?.into_any()
             }
             Value::Object(map) => {
