@@ -27,7 +27,10 @@ fn to_js(err: hookseal::Error) -> napi::Error<Code> {
 }
 
 fn invalid_argument(reason: &str) -> napi::Error<Code> {
-    napi::Error::new(Code("invalid_argument"), format!("invalid argument: {reason}"))
+    napi::Error::new(
+        Code("invalid_argument"),
+        format!("invalid argument: {reason}"),
+    )
 }
 
 /// A custom scheme's description, as `docs/SEMANTICS.md` lists its fields.
@@ -69,11 +72,14 @@ pub struct WebhookOptions {
 }
 
 fn whole(value: f64, what: &str) -> Result<u64> {
-    if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= 9_007_199_254_740_991.0 {
+    if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= 9_007_199_254_740_991.0
+    {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Ok(value as u64)
     } else {
-        Err(invalid_argument(&format!("{what} must be a non-negative whole number")))
+        Err(invalid_argument(&format!(
+            "{what} must be a non-negative whole number"
+        )))
     }
 }
 
@@ -85,7 +91,10 @@ fn scheme_from(spec: Either<String, CustomSchemeSpec>) -> Result<(Scheme, Vec<St
                     "unknown scheme {id:?}; use one of costkatana, unicraft, dash, smartaihub, standard, stripe, github, slack, shopify, or describe a custom scheme"
                 ))
             })?;
-            let names = built_in_header_names(&scheme).iter().map(|s| (*s).to_string()).collect();
+            let names = built_in_header_names(&scheme)
+                .iter()
+                .map(|s| (*s).to_string())
+                .collect();
             Ok((scheme, names))
         }
         Either::B(spec) => {
@@ -98,7 +107,9 @@ fn scheme_from(spec: Either<String, CustomSchemeSpec>) -> Result<(Scheme, Vec<St
                 None | Some("hex") => SignatureEncoding::Hex,
                 Some("base64") => SignatureEncoding::Base64,
                 Some(other) => {
-                    return Err(invalid_argument(&format!("custom scheme: encoding must be \"hex\" or \"base64\", not {other:?}")))
+                    return Err(invalid_argument(&format!(
+                        "custom scheme: encoding must be \"hex\" or \"base64\", not {other:?}"
+                    )))
                 }
             });
             if let Some(h) = spec.id_header {
@@ -112,7 +123,10 @@ fn scheme_from(spec: Either<String, CustomSchemeSpec>) -> Result<(Scheme, Vec<St
             if let Some(t) = spec.template {
                 custom = custom.template(t);
             }
-            if spec.event_id_field.is_some() || spec.event_type_field.is_some() || spec.event_timestamp_field.is_some() {
+            if spec.event_id_field.is_some()
+                || spec.event_type_field.is_some()
+                || spec.event_timestamp_field.is_some()
+            {
                 custom = custom.event_fields(
                     spec.event_id_field.as_deref(),
                     spec.event_type_field.as_deref(),
@@ -147,7 +161,11 @@ fn built_in_header_names(scheme: &Scheme) -> &'static [&'static str] {
         Scheme::Stripe => &["stripe-signature"],
         Scheme::GitHub => &["x-hub-signature-256", "x-github-event", "x-github-delivery"],
         Scheme::Slack => &["x-slack-signature", "x-slack-request-timestamp"],
-        Scheme::Shopify => &["x-shopify-hmac-sha256", "x-shopify-topic", "x-shopify-webhook-id"],
+        Scheme::Shopify => &[
+            "x-shopify-hmac-sha256",
+            "x-shopify-topic",
+            "x-shopify-webhook-id",
+        ],
         _ => &[],
     }
 }
@@ -182,7 +200,11 @@ impl NativeWebhook {
     /// `scheme`: a scheme id or a custom-scheme description; `secrets`: the
     /// secrets' bytes (UTF-8 for strings).
     #[napi(constructor)]
-    pub fn new(scheme: Either<String, CustomSchemeSpec>, secrets: Vec<Uint8Array>, options: Option<WebhookOptions>) -> Result<Self> {
+    pub fn new(
+        scheme: Either<String, CustomSchemeSpec>,
+        secrets: Vec<Uint8Array>,
+        options: Option<WebhookOptions>,
+    ) -> Result<Self> {
         let (scheme, names) = scheme_from(scheme)?;
         let mut opts = Options::default();
         let mut replay = None;
@@ -190,7 +212,10 @@ impl NativeWebhook {
             if let Some(c) = o.replay_capacity {
                 let capacity = usize::try_from(whole(c, "replay capacity")?)
                     .map_err(|_| invalid_argument("the replay capacity is too large"))?;
-                replay = Some((capacity, whole(o.replay_ttl.unwrap_or(600.0), "replay ttl")?));
+                replay = Some((
+                    capacity,
+                    whole(o.replay_ttl.unwrap_or(600.0), "replay ttl")?,
+                ));
             }
             if let Some(t) = o.tolerance {
                 opts.tolerance = whole(t, "tolerance")?;
@@ -221,22 +246,48 @@ impl NativeWebhook {
     /// Checks the signature (and timestamp); throws an error whose `code` is
     /// PRODUCT.md's code.
     #[napi]
-    pub fn verify_signature(&self, body: &[u8], values: Vec<Option<String>>, now: Option<f64>) -> Result<()> {
-        let headers = Looked { names: &self.names, values: &values };
-        self.inner.verify_signature(body, &headers, now_from(now)?).map_err(to_js)
+    pub fn verify_signature(
+        &self,
+        body: &[u8],
+        values: Vec<Option<String>>,
+        now: Option<f64>,
+    ) -> Result<()> {
+        let headers = Looked {
+            names: &self.names,
+            values: &values,
+        };
+        self.inner
+            .verify_signature(body, &headers, now_from(now)?)
+            .map_err(to_js)
     }
 
     /// Checks the delivery like `verify_signature`, then parses and validates
     /// its JSON; returns the event as JSON text (`Event::to_json_string`).
     #[napi]
-    pub fn verify(&self, body: &[u8], values: Vec<Option<String>>, now: Option<f64>) -> Result<String> {
-        let headers = Looked { names: &self.names, values: &values };
-        self.inner.verify(body, &headers, now_from(now)?).map(|e| e.to_json_string()).map_err(to_js)
+    pub fn verify(
+        &self,
+        body: &[u8],
+        values: Vec<Option<String>>,
+        now: Option<f64>,
+    ) -> Result<String> {
+        let headers = Looked {
+            names: &self.names,
+            values: &values,
+        };
+        self.inner
+            .verify(body, &headers, now_from(now)?)
+            .map(|e| e.to_json_string())
+            .map_err(to_js)
     }
 
     /// The headers a provider would send, as a flat `[name, value, …]` list.
     #[napi]
-    pub fn sign(&self, body: &[u8], timestamp: Option<f64>, id: Option<String>) -> Result<Vec<String>> {
+    pub fn sign(
+        &self,
+        body: &[u8],
+        timestamp: Option<f64>,
+        id: Option<String>,
+    ) -> Result<Vec<String>> {
         let ts = timestamp.map(|t| whole(t, "timestamp")).transpose()?;
         let pairs = self.inner.sign(body, ts, id.as_deref()).map_err(to_js)?;
         Ok(pairs.into_iter().flat_map(|(k, v)| [k, v]).collect())
