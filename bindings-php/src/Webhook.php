@@ -34,7 +34,10 @@ final class Webhook
     private const CUSTOM_KEYS = ['signature_header', 'prefix', 'encoding', 'id_header', 'timestamp_header', 'template'];
 
     private FFI $ffi;
+    /** Frees the native verifier when the last Webhook sharing it goes (clones share it). */
     private WebhookHandle $handle;
+    /** The handle's pointer, read on every call. */
+    private CData $ptr;
     /** @var list<string> every header (lower case) the verifier may read */
     private array $headerNames;
     private CData $message;
@@ -113,6 +116,7 @@ final class Webhook
             throw $this->failure($rc);
         }
         $this->handle = new WebhookHandle($ffi, $out);
+        $this->ptr = $out;
         $names = $ffi->new('hookseal_str');
         $ffi->hookseal_webhook_header_names($out, FFI::addr($names));
         $this->headerNames = explode(' ', FFI::string($names->ptr, $names->len));
@@ -130,9 +134,12 @@ final class Webhook
      */
     public function verify(mixed $payload, mixed $headers, ?int $now = null): WebhookEvent
     {
+        if (!is_string($payload)) {
+            self::payload($payload);
+        }
         $block = $this->headerBlock($headers);
         $rc = $this->ffi->hookseal_verify_packed(
-            $this->handle->ptr, self::payload($payload), strlen($payload), $block, strlen($block), self::now($now),
+            $this->ptr, $payload, strlen($payload), $block, strlen($block), $now === null ? -1 : self::now($now),
             $this->eventJsonPtr, $this->eventJsonLenPtr, $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
         );
         if ($rc !== 0) {
@@ -155,9 +162,13 @@ final class Webhook
      */
     public function verifySignature(mixed $payload, mixed $headers, ?int $now = null): void
     {
+        // The hot path: checks inline, one FFI call.
+        if (!is_string($payload)) {
+            self::payload($payload);
+        }
         $block = $this->headerBlock($headers);
         $rc = $this->ffi->hookseal_verify_signature_packed(
-            $this->handle->ptr, self::payload($payload), strlen($payload), $block, strlen($block), self::now($now),
+            $this->ptr, $payload, strlen($payload), $block, strlen($block), $now === null ? -1 : self::now($now),
             $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
         );
         if ($rc !== 0) {
@@ -185,7 +196,7 @@ final class Webhook
         $id ??= 'msg_' . bin2hex(random_bytes(12));
         $out = $this->ffi->new('hookseal_signed_headers*');
         $rc = $this->ffi->hookseal_sign(
-            $this->handle->ptr, $payload, strlen($payload), $timestamp ?? time(), $id, strlen($id),
+            $this->ptr, $payload, strlen($payload), $timestamp ?? time(), $id, strlen($id),
             FFI::addr($out), $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
         );
         if ($rc !== 0) {
