@@ -112,9 +112,12 @@ fn uuid_from(id: &str) -> String {
 }
 
 fn rfc3339_now() -> String {
-    let secs = std::time::SystemTime::now()
+    // Nanoseconds too: providers without a delivery id (UniCraft) are told
+    // apart by their body, so two samples must never be identical.
+    let since = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+        .unwrap_or_default();
+    let (secs, nanos) = (since.as_secs(), since.subsec_nanos());
     let (days, rem) = ((secs / 86_400) as i64, secs % 86_400);
     // Howard Hinnant's civil_from_days.
     let z = days + 719_468;
@@ -127,7 +130,7 @@ fn rfc3339_now() -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{nanos:09}Z",
         rem / 3600,
         rem % 3600 / 60,
         rem % 60
