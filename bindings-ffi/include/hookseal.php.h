@@ -124,6 +124,14 @@ typedef struct hookseal_custom_scheme {
     // keyword): `{id}`, `{timestamp}` and `{body}` are replaced, all other
     // text is literal. Default: `{body}`.
     struct hookseal_str template_;
+    // Dotted path of the event id in the JSON body, e.g. `meta.id` (`event.id`
+    // in the docs); the id header, when set, takes precedence. Default: none.
+    struct hookseal_str event_id_field;
+    // Dotted path of the event type in the JSON body (`event.type`). Default: none.
+    struct hookseal_str event_type_field;
+    // Dotted path of the event timestamp in the JSON body (`event.timestamp`);
+    // the timestamp header is the fallback. Default: none.
+    struct hookseal_str event_timestamp_field;
 } hookseal_custom_scheme;
 
 // One header of a delivery: its name (any case) and its value.
@@ -143,6 +151,13 @@ const char *hookseal_version(void);
 // The string of a result code: "ok", "signature_mismatch", … (PRODUCT.md's
 // codes), "panic", or "unknown" for any other number. Static; do not free.
 const char *hookseal_result_code(uint32_t result);
+
+// The HTTP status a receiver answers a refused delivery with, the same in
+// every framework helper: 401 when the delivery cannot be trusted
+// (signature, timestamp), 400 when it is malformed, 409 for a replay, 413
+// when too large, 500 when the receiver is misconfigured (secret,
+// arguments, `PANIC`); 200 for `OK`.
+uint16_t hookseal_result_http_status(uint32_t result);
 
 // Builds a verifier for a built-in scheme.
 //
@@ -171,6 +186,27 @@ enum hookseal_result hookseal_webhook_new(const char *scheme,
                                           char *message,
                                           size_t message_cap,
                                           size_t *message_len);
+
+// Builds a verifier from a scheme's portable description, the form every
+// binding and the CLI accept: JSON text that is either a scheme id string
+// (`"stripe"`) or an object describing a custom scheme with the keys of
+// docs/SEMANTICS.md (`signature_header`, `prefix`, `encoding`, `id_header`,
+// `timestamp_header`, `template`, `event: {id, type, timestamp}`). Unknown
+// keys are refused (`INVALID_ARGUMENT`). Everything else is as for
+// `hookseal_webhook_new`.
+//
+// # Safety
+// `description` is valid for `description_len` bytes; the rest as for
+// `hookseal_webhook_new`.
+enum hookseal_result hookseal_webhook_new_from_description(const char *description,
+                                                           size_t description_len,
+                                                           const struct hookseal_str *secrets,
+                                                           size_t secrets_len,
+                                                           const struct hookseal_options *options,
+                                                           struct hookseal_webhook **webhook_out,
+                                                           char *message,
+                                                           size_t message_cap,
+                                                           size_t *message_len);
 
 // Builds a verifier for a custom HMAC-SHA256 scheme described by `scheme`.
 // Everything else is as for `hookseal_webhook_new`. A bad description

@@ -27,8 +27,9 @@ typedef struct {
     char expect[64];
     buf scheme;
     int custom;
-    buf custom_fields[6];
-    int custom_set[6];
+    buf custom_fields[9];
+    int custom_set[9];
+    buf description;
     buf secrets[MAX_ITEMS];
     size_t n_secrets;
     hookseal_options options;
@@ -43,7 +44,10 @@ typedef struct {
     size_t n_sign;
 } vector_case;
 
-static const char *CUSTOM_FIELDS[6] = {"signature_header", "prefix", "encoding", "id_header", "timestamp_header", "template"};
+#define N_CUSTOM 9
+static const char *CUSTOM_FIELDS[N_CUSTOM] = {"signature_header", "prefix",         "encoding",         "id_header",
+                                              "timestamp_header", "template",       "event_id_field",   "event_type_field",
+                                              "event_timestamp_field"};
 
 static void die(const char *what) {
     fprintf(stderr, "smoke: %s\n", what);
@@ -77,7 +81,8 @@ static void free_buf(buf *b) {
 
 static void free_case(vector_case *c) {
     free_buf(&c->scheme);
-    for (int i = 0; i < 6; i++) free_buf(&c->custom_fields[i]);
+    for (int i = 0; i < N_CUSTOM; i++) free_buf(&c->custom_fields[i]);
+    free_buf(&c->description);
     for (size_t i = 0; i < c->n_secrets; i++) free_buf(&c->secrets[i]);
     for (size_t i = 0; i < c->n_headers; i++) {
         free_buf(&c->header_names[i]);
@@ -135,13 +140,24 @@ static const char *run_case(vector_case *c, char *detail, size_t detail_cap) {
     for (size_t i = 0; i < c->n_secrets; i++) secrets[i] = view(&c->secrets[i]);
     hookseal_result rc;
     if (c->custom) {
-        hookseal_str f[6];
-        for (int i = 0; i < 6; i++) {
+        hookseal_str f[N_CUSTOM];
+        for (int i = 0; i < N_CUSTOM; i++) {
             f[i] = view(&c->custom_fields[i]);
             if (!c->custom_set[i]) f[i].ptr = NULL;
         }
-        hookseal_custom_scheme scheme = {f[0], f[1], f[2], f[3], f[4], f[5]};
+        hookseal_custom_scheme scheme = {f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]};
         rc = hookseal_webhook_new_custom(&scheme, secrets, c->n_secrets, &c->options, &wh, message, sizeof message, &message_len);
+        /* The portable JSON description must build the same verifier. */
+        hookseal_webhook *other = NULL;
+        hookseal_result rc2 = hookseal_webhook_new_from_description((const char *)c->description.ptr, c->description.len, secrets,
+                                                                    c->n_secrets, &c->options, &other, NULL, 0, NULL);
+        hookseal_webhook_free(other);
+        if (rc2 != rc) {
+            hookseal_webhook_free(wh);
+            snprintf(detail, detail_cap, "struct gave %s, description %s", hookseal_result_code((uint32_t)rc),
+                     hookseal_result_code((uint32_t)rc2));
+            return "custom scheme built two ways disagrees";
+        }
     } else {
         rc = hookseal_webhook_new((const char *)c->scheme.ptr, c->scheme.len, secrets, c->n_secrets, &c->options, &wh, message,
                                   sizeof message, &message_len);
@@ -239,6 +255,8 @@ static int edge_cases(void) {
     CHECK(hookseal_signed_headers_len(NULL) == 0);
     CHECK(strcmp(hookseal_result_code(HOOKSEAL_RESULT_SIGNATURE_MISMATCH), "signature_mismatch") == 0);
     CHECK(strcmp(hookseal_result_code(999), "unknown") == 0);
+    CHECK(hookseal_result_http_status(HOOKSEAL_RESULT_SIGNATURE_MISMATCH) == 401);
+    CHECK(hookseal_result_http_status(HOOKSEAL_RESULT_OK) == 200);
     CHECK(strlen(hookseal_version()) > 0);
 
     hookseal_webhook *wh = NULL;
@@ -322,12 +340,14 @@ int main(int argc, char **argv) {
         } else if (starts(line, "custom")) {
             if (sscanf(line + 7, "%255s %4095s", a, b) != 2) die("bad custom line");
             c.custom = 1;
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < N_CUSTOM; i++) {
                 if (strcmp(a, CUSTOM_FIELDS[i]) == 0 && strcmp(b, "-") != 0) {
                     c.custom_fields[i] = unhex(b);
                     c.custom_set[i] = 1;
                 }
             }
+        } else if (starts(line, "description")) {
+            c.description = unhex(line + 12);
         } else if (starts(line, "secret")) {
             if (c.n_secrets == MAX_ITEMS) die("too many secrets");
             c.secrets[c.n_secrets++] = unhex(line + 7);

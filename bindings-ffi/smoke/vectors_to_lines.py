@@ -5,7 +5,8 @@ a JSON parser. Every field is on its own line, binary-safe as hex:
     case <id>                    starts a case
     op signature|event|sign
     scheme <hex id>              or, for a custom scheme, one line per field:
-    custom <field> <hex>|-       ('-' = not set)
+    custom <field> <hex>|-       ('-' = not set; event.id/type/timestamp as event_*_field)
+    description <hex>            the custom scheme's portable JSON description
     secret <hex>                 one per secret
     option tolerance|strict|max_payload_bytes <n>
     header <hex name> <hex value>
@@ -54,9 +55,14 @@ def main():
             if isinstance(c["scheme"], str):
                 w("scheme", h(c["scheme"]))
             else:
+                event = c["scheme"].get("event") or {}
                 for k in CUSTOM:
                     v = c["scheme"].get(k)
                     w("custom", k, "-" if v is None else h(v))
+                for k in ("id", "type", "timestamp"):
+                    v = event.get(k)
+                    w("custom", "event_%s_field" % k, "-" if v is None else h(v))
+                w("description", h(json.dumps(c["scheme"])))
             for s in c["secrets"]:
                 w("secret", h(s))
             for k, v in (c.get("options") or {}).items():

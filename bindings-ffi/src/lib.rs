@@ -90,6 +90,14 @@ pub struct hookseal_custom_scheme {
     /// keyword): `{id}`, `{timestamp}` and `{body}` are replaced, all other
     /// text is literal. Default: `{body}`.
     pub template_: hookseal_str,
+    /// Dotted path of the event id in the JSON body, e.g. `meta.id` (`event.id`
+    /// in the docs); the id header, when set, takes precedence. Default: none.
+    pub event_id_field: hookseal_str,
+    /// Dotted path of the event type in the JSON body (`event.type`). Default: none.
+    pub event_type_field: hookseal_str,
+    /// Dotted path of the event timestamp in the JSON body (`event.timestamp`);
+    /// the timestamp header is the fallback. Default: none.
+    pub event_timestamp_field: hookseal_str,
 }
 
 /// A verifier and signer for one scheme and its secrets. Opaque; built by
@@ -156,6 +164,22 @@ pub extern "C" fn hookseal_version() -> *const c_char {
 pub extern "C" fn hookseal_result_code(result: u32) -> *const c_char {
     run_value(c"panic".as_ptr(), || {
         hookseal_result::code_cstr(result).as_ptr()
+    })
+}
+
+/// The HTTP status a receiver answers a refused delivery with, the same in
+/// every framework helper: 401 when the delivery cannot be trusted
+/// (signature, timestamp), 400 when it is malformed, 409 for a replay, 413
+/// when too large, 500 when the receiver is misconfigured (secret,
+/// arguments, `PANIC`); 200 for `OK`.
+#[no_mangle]
+pub extern "C" fn hookseal_result_http_status(result: u32) -> u16 {
+    run_value(500, || match result {
+        0 => 200,
+        code => hookseal::ErrorCode::ALL
+            .iter()
+            .find(|c| **c as u32 == code)
+            .map_or(500, |c| c.http_status()),
     })
 }
 
@@ -247,6 +271,42 @@ pub unsafe extern "C" fn hookseal_webhook_new(
     })
 }
 
+/// Builds a verifier from a scheme's portable description, the form every
+/// binding and the CLI accept: JSON text that is either a scheme id string
+/// (`"stripe"`) or an object describing a custom scheme with the keys of
+/// docs/SEMANTICS.md (`signature_header`, `prefix`, `encoding`, `id_header`,
+/// `timestamp_header`, `template`, `event: {id, type, timestamp}`). Unknown
+/// keys are refused (`INVALID_ARGUMENT`). Everything else is as for
+/// `hookseal_webhook_new`.
+///
+/// # Safety
+/// `description` is valid for `description_len` bytes; the rest as for
+/// `hookseal_webhook_new`.
+#[no_mangle]
+pub unsafe extern "C" fn hookseal_webhook_new_from_description(
+    description: *const c_char,
+    description_len: usize,
+    secrets: *const hookseal_str,
+    secrets_len: usize,
+    options: *const hookseal_options,
+    webhook_out: *mut *mut hookseal_webhook,
+    message: *mut c_char,
+    message_cap: usize,
+    message_len: *mut usize,
+) -> hookseal_result {
+    let scheme = || {
+        // SAFETY: forwarded from this function's contract.
+        let json = unsafe { text(description, description_len, "description") }?;
+        Ok(Scheme::from_description_json(json)?)
+    };
+    // SAFETY: forwarded from this function's contract.
+    let out = unsafe { message_out(message, message_cap, message_len) };
+    // SAFETY: forwarded from this function's contract.
+    run(out, || unsafe {
+        build(scheme, secrets, secrets_len, options, webhook_out)
+    })
+}
+
 /// Builds a verifier for a custom HMAC-SHA256 scheme described by `scheme`.
 /// Everything else is as for `hookseal_webhook_new`. A bad description
 /// (no `signature_header`, a template without `{body}`, `{id}` without
@@ -319,6 +379,14 @@ unsafe fn custom_scheme(desc: &hookseal_custom_scheme) -> Result<CustomScheme, F
     }
     if let Some(t) = field(desc.template_, "template")? {
         scheme = scheme.template(t);
+    }
+    let (id, ty, ts) = (
+        field(desc.event_id_field, "event_id_field")?,
+        field(desc.event_type_field, "event_type_field")?,
+        field(desc.event_timestamp_field, "event_timestamp_field")?,
+    );
+    if id.is_some() || ty.is_some() || ts.is_some() {
+        scheme = scheme.event_fields(id, ty, ts);
     }
     Ok(scheme)
 }

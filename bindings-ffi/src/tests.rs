@@ -97,6 +97,7 @@ fn build(case: &Value) -> Built {
             )
         },
         desc => {
+            let event = desc.get("event");
             let fields: Vec<Option<Vec<u8>>> = [
                 "signature_header",
                 "prefix",
@@ -107,6 +108,11 @@ fn build(case: &Value) -> Built {
             ]
             .iter()
             .map(|k| opt(desc.get(*k)))
+            .chain(
+                ["id", "type", "timestamp"]
+                    .iter()
+                    .map(|k| opt(event.and_then(|e| e.get(*k)))),
+            )
             .collect();
             let f = |i: usize| {
                 fields[i].as_deref().map_or(
@@ -124,8 +130,11 @@ fn build(case: &Value) -> Built {
                 id_header: f(3),
                 timestamp_header: f(4),
                 template_: f(5),
+                event_id_field: f(6),
+                event_type_field: f(7),
+                event_timestamp_field: f(8),
             };
-            unsafe {
+            let code = unsafe {
                 hookseal_webhook_new_custom(
                     &scheme,
                     secret_strs.as_ptr(),
@@ -136,7 +145,41 @@ fn build(case: &Value) -> Built {
                     msg.len(),
                     &mut msg_len,
                 )
+            };
+            // The portable description (JSON) must build the same verifier.
+            let json = serde_json::to_string(desc).unwrap();
+            let mut other = null_mut();
+            let code2 = unsafe {
+                hookseal_webhook_new_from_description(
+                    json.as_ptr().cast(),
+                    json.len(),
+                    secret_strs.as_ptr(),
+                    secret_strs.len(),
+                    &options,
+                    &mut other,
+                    null_mut(),
+                    0,
+                    null_mut(),
+                )
+            };
+            assert_eq!(
+                code, code2,
+                "{}: struct and description disagree",
+                case["id"]
+            );
+            if !other.is_null() {
+                let names = |wh| {
+                    let mut n = hookseal_str {
+                        ptr: null(),
+                        len: 0,
+                    };
+                    unsafe { hookseal_webhook_header_names(wh, &mut n) };
+                    unsafe { core::slice::from_raw_parts(n.ptr.cast::<u8>(), n.len) }.to_vec()
+                };
+                assert_eq!(names(handle.cast_const()), names(other.cast_const()));
             }
+            unsafe { hookseal_webhook_free(other) };
+            code
         }
     };
     let message = unsafe { core::ffi::CStr::from_ptr(msg.as_ptr()) }
@@ -494,6 +537,20 @@ fn result_enum_matches_the_core_codes() {
         assert_eq!(code_str(r), code.as_str());
     }
     assert_eq!(code_str(hookseal_result::Ok), "ok");
+    assert_eq!(hookseal_result_http_status(0), 200);
+    assert_eq!(
+        hookseal_result_http_status(hookseal_result::SignatureMismatch as u32),
+        401
+    );
+    assert_eq!(
+        hookseal_result_http_status(hookseal_result::PayloadTooLarge as u32),
+        413
+    );
+    assert_eq!(
+        hookseal_result_http_status(hookseal_result::Panic as u32),
+        500
+    );
+    assert_eq!(hookseal_result_http_status(77), 500);
     assert_eq!(code_str(hookseal_result::Panic), "panic");
     let unknown = unsafe { core::ffi::CStr::from_ptr(hookseal_result_code(77)) };
     assert_eq!(unknown.to_str().unwrap(), "unknown");
@@ -617,28 +674,20 @@ fn null_pointers_are_refused_not_read() {
 fn messages_are_cut_at_a_character_boundary() {
     // A custom header name with multi-byte characters lands in the message.
     let name = "X-Ünïcödé-Sig";
+    let none = hookseal_str {
+        ptr: null(),
+        len: 0,
+    };
     let scheme = hookseal_custom_scheme {
         signature_header: s(name.as_bytes()),
-        prefix: hookseal_str {
-            ptr: null(),
-            len: 0,
-        },
-        encoding: hookseal_str {
-            ptr: null(),
-            len: 0,
-        },
-        id_header: hookseal_str {
-            ptr: null(),
-            len: 0,
-        },
-        timestamp_header: hookseal_str {
-            ptr: null(),
-            len: 0,
-        },
-        template_: hookseal_str {
-            ptr: null(),
-            len: 0,
-        },
+        prefix: none,
+        encoding: none,
+        id_header: none,
+        timestamp_header: none,
+        template_: none,
+        event_id_field: none,
+        event_type_field: none,
+        event_timestamp_field: none,
     };
     let secrets = [s(b"k")];
     let mut handle = null_mut();

@@ -31,7 +31,6 @@ use FFI\CData;
 final class Webhook
 {
     private const MESSAGE_CAP = 512;
-    private const CUSTOM_KEYS = ['signature_header', 'prefix', 'encoding', 'id_header', 'timestamp_header', 'template'];
 
     private FFI $ffi;
     /** Frees the native verifier when the last Webhook sharing it goes (clones share it). */
@@ -107,8 +106,15 @@ final class Webhook
                 FFI::addr($out), $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
             );
         } else {
-            $rc = $ffi->hookseal_webhook_new_custom(
-                FFI::addr($this->customScheme($scheme, $keep)), $secretArray, count($secrets), FFI::addr($options),
+            // A custom scheme goes to the core as its portable description
+            // (JSON): the core alone knows the keys and checks them.
+            try {
+                $description = json_encode($scheme, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
+            } catch (\JsonException $e) {
+                throw new WebhookVerificationException('invalid_argument', 'invalid argument: the custom scheme cannot be encoded as JSON: ' . $e->getMessage(), 500, $e);
+            }
+            $rc = $ffi->hookseal_webhook_new_from_description(
+                $description, strlen($description), $secretArray, count($secrets), FFI::addr($options),
                 FFI::addr($out), $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
             );
         }
@@ -358,32 +364,6 @@ final class Webhook
         return $str;
     }
 
-    /**
-     * @param array<mixed> $desc
-     * @param list<CData>  $keep
-     */
-    private function customScheme(array $desc, array &$keep): CData
-    {
-        $unknown = array_diff(array_keys($desc), self::CUSTOM_KEYS);
-        if ($unknown !== []) {
-            throw new WebhookVerificationException(
-                'invalid_argument',
-                'invalid argument: custom scheme: unknown key(s) ' . implode(', ', $unknown) . '; the keys are ' . implode(', ', self::CUSTOM_KEYS)
-            );
-        }
-        $scheme = $this->ffi->new('hookseal_custom_scheme');
-        foreach (self::CUSTOM_KEYS as $key) {
-            if (!isset($desc[$key])) {
-                continue;
-            }
-            if (!is_string($desc[$key])) {
-                throw new WebhookTypeError("custom scheme: {$key} must be a string, not " . get_debug_type($desc[$key]));
-            }
-            $scheme->{$key === 'template' ? 'template_' : $key} = $this->str($desc[$key], $keep);
-        }
-        return $scheme;
-    }
-
     private function failure(int $rc): \Throwable
     {
         $code = $this->ffi->hookseal_result_code($rc);
@@ -394,6 +374,6 @@ final class Webhook
         if ($code === 'panic') {
             return new \RuntimeException('hookseal: ' . $message);
         }
-        return new WebhookVerificationException($code, $message);
+        return new WebhookVerificationException($code, $message, $this->ffi->hookseal_result_http_status($rc));
     }
 }

@@ -71,21 +71,23 @@ final class LaravelHttpTest extends TestCase
             'type' => 'payment_intent.succeeded', 'data' => ['object' => ['amount' => 2000, 'id' => 'pi_123', 'object' => 'payment_intent']]], $json);
     }
 
-    public function testForgedDeliveriesGet401WithTheCode(): void
+    public function testForgedDeliveriesAreRefusedWithTheCode(): void
     {
         $stripe = new Webhook('stripe', self::secret('HOOKSEAL_STRIPE_SECRET'));
         $forger = new Webhook('stripe', 'whsec_guessed');
         $body = '{"id":"evt_1","object":"event","type":"payment_intent.succeeded","created":1,"data":{"object":{}}}';
+        // Forged or replayed: 401. Malformed (no or unreadable signature header): 400, as the core assigns.
         $cases = [
-            'wrong secret' => [$forger->sign($body), $body, 'signature_mismatch'],
-            'tampered body' => [$stripe->sign($body), str_replace('evt_1', 'evt_2', $body), 'signature_mismatch'],
-            'no signature' => [[], $body, 'missing_header'],
-            'garbage signature' => [['Stripe-Signature' => 'garbage'], $body, 'invalid_header'],
-            'replayed a day later' => [$stripe->sign($body, timestamp: time() - 86400), $body, 'timestamp_too_old'],
+            'wrong secret' => [$forger->sign($body), $body, 401, 'signature_mismatch'],
+            'tampered body' => [$stripe->sign($body), str_replace('evt_1', 'evt_2', $body), 401, 'signature_mismatch'],
+            'signature of another body' => [$stripe->sign('{}'), $body, 401, 'signature_mismatch'],
+            'replayed a day later' => [$stripe->sign($body, timestamp: time() - 86400), $body, 401, 'timestamp_too_old'],
+            'no signature' => [[], $body, 400, 'missing_header'],
+            'garbage signature' => [['Stripe-Signature' => 'garbage'], $body, 400, 'invalid_header'],
         ];
-        foreach ($cases as $name => [$headers, $sent, $code]) {
-            [$status, $json] = self::post('/webhooks/stripe', $sent, $headers);
-            $this->assertSame(401, $status, $name);
+        foreach ($cases as $name => [$headers, $sent, $status, $code]) {
+            [$got, $json] = self::post('/webhooks/stripe', $sent, $headers);
+            $this->assertSame($status, $got, $name);
             $this->assertSame($code, $json['error'] ?? null, $name);
             $this->assertNotEmpty($json['message'] ?? null, $name);
             $this->assertArrayNotHasKey('received', $json, "{$name} reached the controller");

@@ -68,10 +68,12 @@ final class WebhookTest extends TestCase
         $this->assertSame('signature_mismatch', $e->code);
         $this->assertSame('signature_mismatch', $e->getCode());
         $this->assertStringContainsString('raw request body', $e->getMessage());
+        $this->assertSame(401, $e->getHttpStatus());
         $this->assertInstanceOf(\RuntimeException::class, $e);
 
         $e = self::refusal(fn () => self::github()->verifySignature(self::GITHUB_BODY, []));
         $this->assertSame('missing_header', $e->getErrorCode());
+        $this->assertSame(400, $e->getHttpStatus());
         $this->assertStringContainsString('X-Hub-Signature-256', $e->getMessage());
 
         $e = self::refusal(fn () => self::github()->verifySignature(self::GITHUB_BODY, ['X-Hub-Signature-256' => 'sha256=zz']));
@@ -91,6 +93,9 @@ final class WebhookTest extends TestCase
         $e = self::refusal(fn () => new Webhook(['signature_header' => 'X-Sig', 'signatureHeader' => 'X-Sig'], 's'));
         $this->assertSame('invalid_argument', $e->getErrorCode());
         $this->assertStringContainsString('signatureHeader', $e->getMessage());
+        // The description is checked by the core: a number where text belongs is refused there.
+        $this->assertSame('invalid_argument', self::refusal(fn () => new Webhook(['signature_header' => 5], 's'))->getErrorCode());
+        $this->assertSame(500, self::refusal(fn () => new Webhook('nope', 's'))->getHttpStatus());
         $this->assertSame('invalid_argument', self::refusal(fn () => new Webhook('github', 's', tolerance: -1))->getErrorCode());
         $this->assertSame('invalid_argument', self::refusal(fn () => self::github()->verifySignature('x', [], now: -5))->getErrorCode());
     }
@@ -104,7 +109,6 @@ final class WebhookTest extends TestCase
             'header value object' => fn () => self::github()->verifySignature('x', ['X-Hub-Signature-256' => new \stdClass()]),
             'secret number' => fn () => new Webhook('github', [42]),
             'secret map' => fn () => new Webhook('github', ['a' => 's']),
-            'custom field number' => fn () => new Webhook(['signature_header' => 5], 's'),
             'sign array' => fn () => self::github()->sign([]),
         ];
         foreach ($cases as $name => $call) {
@@ -178,6 +182,12 @@ final class WebhookTest extends TestCase
         $wh->verifySignature('{"kind":"ping"}', $headers, now: 1_700_000_000);
         $event = $wh->verify('{"kind":"ping"}', $headers, now: 1_700_000_000);
         $this->assertSame('custom', $event->provider);
+
+        // Where the event's id and type are in the body.
+        $wh = new Webhook(['signature_header' => 'X-Sig', 'event' => ['id' => 'meta.id', 'type' => 'kind']], 's');
+        $body = '{"kind":"order.paid","meta":{"id":"ord_9"}}';
+        $event = $wh->verify($body, $wh->sign($body));
+        $this->assertSame(['ord_9', 'order.paid'], [$event->id, $event->type]);
     }
 
     public function testLongMessagesAreCutNotLost(): void

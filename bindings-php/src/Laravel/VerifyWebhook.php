@@ -16,21 +16,15 @@ use Illuminate\Http\Request;
  * attribute 'hookseal.event'). `hookseal:github,signature` checks only the
  * signature, for bodies that are not JSON events.
  *
- * A refused delivery gets a JSON error naming the code:
- * {"error": "signature_mismatch", "message": "…"}, with status 401 when the
- * sender could not be authenticated, 400 when a signed payload is invalid,
- * 409 for a replay the guard caught, 413 when the body is too large.
+ * A refused delivery gets a JSON error naming the code,
+ * {"error": "signature_mismatch", "message": "…"}, with the status the core
+ * assigns to the code (the same in every binding): 401 when the delivery
+ * cannot be trusted (signature, timestamp), 400 when it is malformed (missing
+ * or malformed headers, invalid payload), 409 for a replay, 413 when too large.
  */
 final class VerifyWebhook
 {
     public const ATTRIBUTE = 'hookseal.event';
-
-    private const STATUS = [
-        'invalid_payload' => 400,
-        'unknown_event_type' => 400,
-        'duplicate_event' => 409,
-        'payload_too_large' => 413,
-    ];
 
     public function __construct(private WebhookRegistry $webhooks)
     {
@@ -48,7 +42,7 @@ final class VerifyWebhook
         } catch (WebhookVerificationException $e) {
             return new JsonResponse(
                 ['error' => $e->getErrorCode(), 'message' => $e->getMessage()],
-                self::STATUS[$e->getErrorCode()] ?? 401,
+                $e->getHttpStatus(),
             );
         }
         return $next($request);
