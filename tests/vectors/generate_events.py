@@ -255,11 +255,17 @@ def oracle_verify(cat, body_bytes, headers, strict):
                 form = urllib.parse.parse_qs(body_bytes.decode("utf-8"), strict_parsing=True)
             except (UnicodeDecodeError, ValueError):
                 form = None
-        if not form or "payload" not in form:
-            return {"error": "invalid_payload"}, None
-        try:
-            body = json.loads(form["payload"][0])
-        except ValueError:
+        if form and "payload" in form:
+            try:
+                body = json.loads(form["payload"][0])
+            except ValueError:
+                return {"error": "invalid_payload"}, None
+        elif form and cat["provider"] == "slack" and "command" in form:
+            # A slash command: the form itself is the event, typed slash_command
+            # (Slack docs, "Implementing slash commands").
+            body = {k: v[0] for k, v in form.items()}
+            body.setdefault("type", "slash_command")
+        else:
             return {"error": "invalid_payload"}, None
     if not isinstance(body, dict):
         return {"error": "invalid_payload"}, None
@@ -723,6 +729,14 @@ def other_cases():
                  "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", "type": "url_verification"}
     b.add("url_verification", "Slack url_verification: no event_id/event_time/event; " + ORACLE,
           challenge, {"ok": True}, ts=1515449530)
+    # Slack's documented slash-command request body ("Verifying requests from Slack").
+    slash = (b"token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
+             b"&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
+             b"&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
+             b"&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c")
+    b.add("slash-command", "Slack slash command, form-encoded (Slack docs' example body); " + ORACLE, None,
+          {"ok": True}, raw=slash, ts=1531420618,
+          event={"provider": "slack", "id": None, "type": "slash_command", "timestamp": None, "in_catalog": False})
     out += b.cases
 
     cat = load_catalog("shopify")
