@@ -178,15 +178,17 @@ function createApi(backend, platform) {
     return undefined;
   }
 
-  /** The values of the (lower-case) header `names`, in order, from any header shape. */
-  function headerValues(headers, names) {
+  /**
+   * The values of the (lower-case) header `names`, in order, from any header
+   * shape, written into `out` (reused by the caller: calls are synchronous).
+   */
+  function headerValues(headers, names, out = new Array(names.length)) {
     if (headers === null || typeof headers !== 'object') {
       throw argumentError(
         `headers must be the request's headers (an object such as req.headers, a Fetch Headers, a Map, or [name, value] pairs), not ${describe(headers)}`,
       );
     }
     const n = names.length;
-    const out = new Array(n);
     if (Array.isArray(headers)) {
       const find = headers.length > 0 && typeof headers[0] === 'string' ? fromRaw : fromPairs;
       for (let i = 0; i < n; i++) out[i] = find(headers, names[i]);
@@ -230,6 +232,7 @@ function createApi(backend, platform) {
     #handle;
     #names;
     #scheme;
+    #values; // scratch for the header values, reused by every call
 
     /**
      * @param scheme a scheme id (`"stripe"`, `"standard"`, …) or a custom-scheme description
@@ -246,6 +249,7 @@ function createApi(backend, platform) {
         throw fromBackend(err);
       }
       this.#names = backend.headerNames(this.#handle);
+      this.#values = new Array(this.#names.length);
       this.#scheme = typeof spec === 'string' ? spec.toLowerCase() : 'custom';
     }
 
@@ -262,7 +266,7 @@ function createApi(backend, platform) {
     /** Checks signature and timestamp; returns nothing, throws WebhookVerificationError. */
     verifySignature(payload, headers, options) {
       const body = toBytes(payload);
-      const values = headerValues(headers, this.#names);
+      const values = headerValues(headers, this.#names, this.#values);
       const now = nowOf(options);
       try {
         backend.verifySignature(this.#handle, body, values, now);
@@ -274,7 +278,7 @@ function createApi(backend, platform) {
     /** Checks the delivery, then parses and validates its JSON; returns the event. */
     verify(payload, headers, options) {
       const body = toBytes(payload);
-      const values = headerValues(headers, this.#names);
+      const values = headerValues(headers, this.#names, this.#values);
       const now = nowOf(options);
       let json;
       try {
