@@ -100,6 +100,13 @@ typedef struct hookseal_options {
     bool strict;
     // Largest body accepted, in bytes (default 10 MiB); 0 means no limit.
     size_t max_payload_bytes;
+    // The replay guard (`duplicate_event`): how many accepted deliveries
+    // `hookseal_verify` remembers, by delivery id (or signature when the
+    // provider sends no id). 0 (the default) switches it off. The memory
+    // belongs to the handle: replays are refused for as long as it lives.
+    size_t replay_capacity;
+    // How long the replay guard remembers a delivery, in seconds (default 600).
+    uint64_t replay_ttl;
 } hookseal_options;
 
 // Borrowed bytes: `len` bytes at `ptr`. Not NUL-terminated.
@@ -154,7 +161,8 @@ typedef struct hookseal_header {
 extern "C" {
 #endif // __cplusplus
 
-// The default options: tolerance 300 s, strict off, 10 MiB maximum body.
+// The default options: tolerance 300 s, strict off, 10 MiB maximum body, no
+// replay guard.
 struct hookseal_options hookseal_options_default(void);
 
 // The library's version, e.g. "0.1.0". Static; do not free.

@@ -58,7 +58,18 @@ pub struct hookseal_options {
     pub strict: bool,
     /// Largest body accepted, in bytes (default 10 MiB); 0 means no limit.
     pub max_payload_bytes: usize,
+    /// The replay guard (`duplicate_event`): how many accepted deliveries
+    /// `hookseal_verify` remembers, by delivery id (or signature when the
+    /// provider sends no id). 0 (the default) switches it off. The memory
+    /// belongs to the handle: replays are refused for as long as it lives.
+    pub replay_capacity: usize,
+    /// How long the replay guard remembers a delivery, in seconds (default 600).
+    pub replay_ttl: u64,
 }
+
+/// How long the replay guard remembers a delivery unless told otherwise, as
+/// in the other bindings.
+const DEFAULT_REPLAY_TTL: u64 = 600;
 
 impl From<hookseal_options> for Options {
     fn from(o: hookseal_options) -> Self {
@@ -140,7 +151,8 @@ fn time_arg(t: i64) -> Option<u64> {
     u64::try_from(t).ok()
 }
 
-/// The default options: tolerance 300 s, strict off, 10 MiB maximum body.
+/// The default options: tolerance 300 s, strict off, 10 MiB maximum body, no
+/// replay guard.
 #[no_mangle]
 pub extern "C" fn hookseal_options_default() -> hookseal_options {
     let d = Options::default();
@@ -148,6 +160,8 @@ pub extern "C" fn hookseal_options_default() -> hookseal_options {
         tolerance: d.tolerance,
         strict: d.strict,
         max_payload_bytes: d.max_payload_bytes,
+        replay_capacity: 0,
+        replay_ttl: DEFAULT_REPLAY_TTL,
     }
 }
 
@@ -203,15 +217,18 @@ unsafe fn build(
         keys.push(unsafe { s.bytes("a secret") }?);
     }
     let options = if options.is_null() {
-        Options::default()
+        hookseal_options_default()
     } else if !options.is_aligned() {
         return Err(argument("options is not aligned"));
     } else {
         // SAFETY: non-NULL and aligned; the caller guarantees it points to a
         // hookseal_options. It is plain data (integers and a bool), copied.
-        Options::from(unsafe { *options })
+        unsafe { *options }
     };
-    let inner = Webhook::with_options(scheme()?, &keys, options)?;
+    let mut inner = Webhook::with_options(scheme()?, &keys, Options::from(options))?;
+    if options.replay_capacity > 0 {
+        inner = inner.with_replay_guard(options.replay_capacity, options.replay_ttl);
+    }
     // Header names are printable ASCII without spaces (the core refuses
     // others), so a space cannot be mistaken for a separator.
     let header_names = inner.header_names().join(" ");

@@ -775,3 +775,84 @@ fn every_header_the_core_reads_is_listed() {
     }
     assert!(checked > 500, "only {checked} cases checked");
 }
+
+#[test]
+fn the_replay_guard_refuses_a_second_delivery() {
+    let secret = b"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    let secrets = [s(secret)];
+    let mut options = hookseal_options_default();
+    assert_eq!((options.replay_capacity, options.replay_ttl), (0, 600));
+    options.replay_capacity = 16;
+    let mut wh = null_mut();
+    let code = unsafe {
+        hookseal_webhook_new(
+            c"standard".as_ptr(),
+            8,
+            secrets.as_ptr(),
+            1,
+            &options,
+            &mut wh,
+            null_mut(),
+            0,
+            null_mut(),
+        )
+    };
+    assert_eq!(code, hookseal_result::Ok);
+    let body = br#"{"type":"user.created","data":{}}"#;
+    let mut signed = null_mut();
+    let code = unsafe {
+        hookseal_sign(
+            wh,
+            body.as_ptr().cast(),
+            body.len(),
+            1_700_000_000,
+            c"msg_1".as_ptr(),
+            5,
+            &mut signed,
+            null_mut(),
+            0,
+            null_mut(),
+        )
+    };
+    assert_eq!(code, hookseal_result::Ok);
+    let n = unsafe { hookseal_signed_headers_len(signed) };
+    let mut headers = Vec::new();
+    for i in 0..n {
+        let (mut name, mut value) = (
+            hookseal_str {
+                ptr: null(),
+                len: 0,
+            },
+            hookseal_str {
+                ptr: null(),
+                len: 0,
+            },
+        );
+        unsafe { hookseal_signed_headers_get(signed, i, &mut name, &mut value) };
+        headers.push(hookseal_header { name, value });
+    }
+    let verify = || {
+        let mut json = null_mut();
+        let code = unsafe {
+            hookseal_verify(
+                wh,
+                body.as_ptr().cast(),
+                body.len(),
+                headers.as_ptr(),
+                headers.len(),
+                1_700_000_000,
+                &mut json,
+                null_mut(),
+                null_mut(),
+                0,
+                null_mut(),
+            )
+        };
+        unsafe { hookseal_string_free(json) };
+        code
+    };
+    assert_eq!(verify(), hookseal_result::Ok);
+    assert_eq!(verify(), hookseal_result::DuplicateEvent);
+    unsafe { hookseal_signed_headers_free(signed) };
+    unsafe { hookseal_webhook_free(wh) };
+}

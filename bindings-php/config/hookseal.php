@@ -7,6 +7,8 @@
 //   tolerance        allowed clock difference in seconds (default 300; 0 = off)
 //   strict           refuse event types that are not in the provider's catalog
 //   max_payload_bytes  largest body accepted (default 10 MiB)
+//   replay_guard     true or ['capacity' => …, 'ttl' => …]: refuse replays (duplicate_event, 409); the
+//                    memory lives in the worker process, so it helps where workers outlive a request (Octane)
 return [
     'webhooks' => [
         'stripe' => ['scheme' => 'stripe', 'secret' => env('HOOKSEAL_STRIPE_SECRET')],

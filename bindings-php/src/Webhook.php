@@ -53,6 +53,10 @@ final class Webhook
      * @param int                                   $tolerance       allowed clock difference in seconds; 0 switches the timestamp check off
      * @param bool                                  $strict          refuse event types that are not in the provider's catalog
      * @param int|null                              $maxPayloadBytes largest body accepted (default 10 MiB); 0 means no limit
+     * @param bool|array{capacity?: int, ttl?: int} $replayGuard     refuse a second delivery of an event (duplicate_event):
+     *                                                               true, or ['capacity' => 10000, 'ttl' => 600 (seconds)].
+     *                                                               The memory is this object's: it works where the
+     *                                                               Webhook outlives a request (Octane, workers, queues)
      *
      * @throws WebhookVerificationException invalid_secret, invalid_argument (unknown scheme, bad description)
      * @throws WebhookTypeError             an argument of the wrong type
@@ -63,6 +67,7 @@ final class Webhook
         int $tolerance = 300,
         bool $strict = false,
         ?int $maxPayloadBytes = null,
+        bool|array $replayGuard = false,
     ) {
         $this->ffi = $ffi = Native::ffi();
         $this->message = $ffi->new('char[' . self::MESSAGE_CAP . ']');
@@ -84,6 +89,17 @@ final class Webhook
         $options->strict = $strict;
         if ($maxPayloadBytes !== null) {
             $options->max_payload_bytes = $maxPayloadBytes;
+        }
+        if ($replayGuard !== false) {
+            $guard = $replayGuard === true ? [] : $replayGuard;
+            $unknown = array_diff(array_keys($guard), ['capacity', 'ttl']);
+            $capacity = $guard['capacity'] ?? 10000;
+            $ttl = $guard['ttl'] ?? $options->replay_ttl;
+            if ($unknown !== [] || !is_int($capacity) || $capacity < 1 || !is_int($ttl) || $ttl < 1) {
+                throw new WebhookVerificationException('invalid_argument', "invalid argument: replayGuard must be true or ['capacity' => positive int, 'ttl' => seconds]");
+            }
+            $options->replay_capacity = $capacity;
+            $options->replay_ttl = $ttl;
         }
 
         $secrets = is_string($secret) ? [$secret] : $secret;

@@ -170,6 +170,22 @@ final class WebhookTest extends TestCase
         $this->assertSame('unknown_event_type', self::refusal(fn () => $strict->verify($body, $strict->sign($body)))->getErrorCode());
     }
 
+    public function testReplayGuard(): void
+    {
+        $wh = new Webhook('standard', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', replayGuard: ['capacity' => 100, 'ttl' => 60]);
+        $body = '{"type":"user.created","data":{}}';
+        $headers = $wh->sign($body, timestamp: 1_700_000_000, id: 'msg_once');
+        $wh->verify($body, $headers, now: 1_700_000_000);
+        $e = self::refusal(fn () => $wh->verify($body, $headers, now: 1_700_000_001));
+        $this->assertSame('duplicate_event', $e->getErrorCode());
+        $this->assertSame(409, $e->getHttpStatus());
+        // Without the guard the same delivery passes twice.
+        $plain = new Webhook('standard', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
+        $plain->verify($body, $headers, now: 1_700_000_000);
+        $plain->verify($body, $headers, now: 1_700_000_000);
+        $this->assertSame('invalid_argument', self::refusal(fn () => new Webhook('github', 's', replayGuard: ['size' => 1]))->getErrorCode());
+    }
+
     public function testCustomScheme(): void
     {
         $scheme = ['signature_header' => 'X-Acme-Signature', 'prefix' => 'v1=', 'encoding' => 'base64',

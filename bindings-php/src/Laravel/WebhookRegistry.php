@@ -50,6 +50,7 @@ final class WebhookRegistry
             tolerance: (int) ($entry['tolerance'] ?? 300),
             strict: (bool) ($entry['strict'] ?? false),
             maxPayloadBytes: isset($entry['max_payload_bytes']) ? (int) $entry['max_payload_bytes'] : null,
+            replayGuard: $entry['replay_guard'] ?? false,
         );
     }
 }
