@@ -127,7 +127,15 @@ impl Webhook {
             r
         };
         match result {
-            Ok(ev) => event::to_python(py, &ev),
+            Ok(ev) => {
+                // json.loads takes str, bytes and bytearray; a memoryview is handed over as bytes.
+                let text = if payload.is_instance_of::<pyo3::types::PyMemoryView>() {
+                    pyo3::types::PyBytes::new(py, &body).into_any()
+                } else {
+                    payload.clone()
+                };
+                event::to_python(py, &ev, &text)
+            }
             Err(e) => Err(errors::from_core(py, &e)),
         }
     }
