@@ -365,7 +365,7 @@ fn run(cli: Cli) -> Result<bool, String> {
         } => {
             let mut wh = verifier.build()?;
             if replay_guard {
-                wh = wh.with_replay_guard(100_000, verifier.tolerance.max(300) * 2);
+                wh = wh.with_default_replay_guard();
             }
             http::serve(port, count, |req| {
                 if req.method != "POST" {

@@ -166,7 +166,10 @@ impl ErrorCode {
             | ErrorCode::TimestampTooOld
             | ErrorCode::TimestampTooNew
             | ErrorCode::UnsupportedSignature => 401,
-            ErrorCode::MissingHeader | ErrorCode::InvalidHeader | ErrorCode::InvalidPayload | ErrorCode::UnknownEventType => 400,
+            ErrorCode::MissingHeader
+            | ErrorCode::InvalidHeader
+            | ErrorCode::InvalidPayload
+            | ErrorCode::UnknownEventType => 400,
             ErrorCode::DuplicateEvent => 409,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::InvalidSecret | ErrorCode::InvalidArgument => 500,

@@ -1,7 +1,11 @@
 #![doc = include_str!("../README.md")]
 #![no_std]
 #![forbid(unsafe_code)]
-#![warn(clippy::std_instead_of_core, clippy::std_instead_of_alloc, clippy::alloc_instead_of_core)]
+#![warn(
+    clippy::std_instead_of_core,
+    clippy::std_instead_of_alloc,
+    clippy::alloc_instead_of_core
+)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "alloc")]
@@ -28,7 +32,10 @@ pub use scheme::{CustomScheme, SignatureEncoding};
 pub use serde_json::Value as JsonValue;
 #[cfg(feature = "alloc")]
 pub use webhook::SignedHeaders;
-pub use webhook::{Options, Webhook, DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_TOLERANCE, MAX_SECRETS};
+pub use webhook::{
+    Options, Webhook, DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_REPLAY_CAPACITY, DEFAULT_TOLERANCE,
+    MAX_SECRETS,
+};
 
 /// The repository README's Rust snippets, run as doctests so they stay true.
 #[cfg(doctest)]

@@ -22,6 +22,8 @@ type HmacSha256 = Hmac<Sha256>;
 pub const DEFAULT_TOLERANCE: u64 = 300;
 /// Default maximum body size: 10 MiB.
 pub const DEFAULT_MAX_PAYLOAD_BYTES: usize = 10 * 1024 * 1024;
+/// Deliveries a default replay guard remembers.
+pub const DEFAULT_REPLAY_CAPACITY: usize = 10_000;
 /// The most secrets one `Webhook` holds (rotation rarely needs more than two).
 pub const MAX_SECRETS: usize = 8;
 
@@ -366,6 +368,15 @@ impl Webhook {
             crate::ReplayGuard::new(capacity, ttl),
         )));
         self
+    }
+
+    /// [`Webhook::with_replay_guard`] with the defaults every binding uses for
+    /// `replay_guard = true`: 10 000 deliveries, for twice the tolerance
+    /// (at least 10 minutes) — a replay older than that fails the timestamp check.
+    #[cfg(all(feature = "events", feature = "std"))]
+    pub fn with_default_replay_guard(self) -> Self {
+        let ttl = self.options.tolerance.saturating_mul(2).max(600);
+        self.with_replay_guard(DEFAULT_REPLAY_CAPACITY, ttl)
     }
 
     /// Records an accepted delivery with the replay guard, if there is one.

@@ -62,7 +62,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok()
         .and_then(|p| p.parse().ok())
         .unwrap_or(3000);
-    let wh = Webhook::new(scheme, &secrets)?.with_replay_guard(100_000, 600);
+    let wh = Webhook::new(scheme, &secrets)?.with_default_replay_guard();
     let app = Router::new()
         .route("/webhooks", post(receive))
         .with_state(Arc::new(wh));
