@@ -1,75 +1,44 @@
-//! A core `Event` as the Python dict `verify` returns: `{"provider", "id",
-//! "type", "timestamp", "data", "payload", "in_catalog"}`.
-//!
-//! The core has already parsed and validated the body; the Python objects of
-//! `payload` come from CPython's own `json.loads` (its C scanner builds them
-//! faster than a conversion from the core's tree, and keeps the document's key
-//! order and exact big integers). `data` is the very object found inside
-//! `payload`, located by its path in the core's tree.
+//! A core `Event` as the Python dict `verify` returns, built natively (no JSON
+//! text round trip): `{"provider", "id", "type", "timestamp", "data",
+//! "payload", "in_catalog"}`, where `data` is the very object found inside `payload`.
 
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::{PyDict, PyList, PyString};
 use serde_json::Value;
 
-static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-enum Step<'v> {
-    Key(&'v str),
-    Index(usize),
+pub(crate) fn to_python<'py>(
+    py: Python<'py>,
+    event: &hookseal::Event,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mut conv = Converter {
+        py,
+        target: event.data(),
+        found: None,
+        keys: Vec::new(),
+    };
+    let payload = conv.value(event.payload())?;
+    let data_obj = conv.found;
+    let out = PyDict::new(py);
+    out.set_item(
+        pyo3::intern!(py, "provider"),
+        PyString::intern(py, event.provider()),
+    )?;
+    out.set_item(pyo3::intern!(py, "id"), event.id())?;
+    out.set_item(pyo3::intern!(py, "type"), event.event_type())?;
+    out.set_item(pyo3::intern!(py, "timestamp"), event.timestamp())?;
+    out.set_item(pyo3::intern!(py, "data"), data_obj)?;
+    out.set_item(pyo3::intern!(py, "payload"), payload)?;
+    out.set_item(pyo3::intern!(py, "in_catalog"), event.in_catalog())?;
+    Ok(out)
 }
 
-/// The keys and indexes leading from `root` to `target` (found by address),
-/// nearest levels first: envelopes keep their data object near the top.
-fn path_to<'v>(root: &'v Value, target: &Value, path: &mut Vec<Step<'v>>) -> bool {
-    if core::ptr::eq(root, target) {
-        return true;
-    }
-    match root {
-        Value::Object(map) => {
-            if let Some((k, _)) = map.iter().find(|(_, v)| core::ptr::eq(*v, target)) {
-                path.push(Step::Key(k));
-                return true;
-            }
-            for (k, v) in map {
-                path.push(Step::Key(k));
-                if matches!(v, Value::Object(_) | Value::Array(_)) && path_to(v, target, path) {
-                    return true;
-                }
-                path.pop();
-            }
-            false
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                path.push(Step::Index(i));
-                if matches!(v, Value::Object(_) | Value::Array(_)) && path_to(v, target, path) {
-                    return true;
-                }
-                path.pop();
-            }
-            false
-        }
-        _ => false,
-    }
-}
-
-/// Whether a `json.loads` result has the top-level shape of the core's tree.
-fn same_top_level(obj: &Bound<'_, PyAny>, value: &Value) -> bool {
-    match value {
-        Value::Object(map) => obj.cast::<PyDict>().is_ok_and(|d| {
-            d.len() == map.len() && map.keys().all(|k| d.contains(k).unwrap_or(false))
-        }),
-        Value::Array(items) => obj
-            .cast::<pyo3::types::PyList>()
-            .is_ok_and(|l| l.len() == items.len()),
-        _ => false,
-    }
-}
-
-/// The core's JSON tree as Python objects, object keys made once each.
+/// JSON value → Python objects. Object keys are made once per conversion and
+/// reused (arrays of records repeat the same few keys), as `json.loads` does.
 struct Converter<'py, 'v> {
     py: Python<'py>,
+    /// The envelope's data object, found by address while converting.
+    target: Option<&'v Value>,
+    found: Option<Bound<'py, PyAny>>,
     keys: Vec<(&'v str, Bound<'py, PyString>)>,
 }
 
@@ -87,7 +56,7 @@ impl<'py, 'v> Converter<'py, 'v> {
 
     fn value(&mut self, v: &'v Value) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
-        Ok(match v {
+        let obj = match v {
             Value::Null => py.None().into_bound(py),
             Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
             Value::Number(n) => {
@@ -105,7 +74,7 @@ impl<'py, 'v> Converter<'py, 'v> {
                     .iter()
                     .map(|item| self.value(item))
                     .collect::<PyResult<Vec<_>>>()?;
-                pyo3::types::PyList::new(py, converted)?.into_any()
+                PyList::new(py, converted)?.into_any()
             }
             Value::Object(map) => {
                 let dict = PyDict::new(py);
@@ -115,57 +84,10 @@ impl<'py, 'v> Converter<'py, 'v> {
                 }
                 dict.into_any()
             }
-        })
+        };
+        if self.target.is_some_and(|t| core::ptr::eq(t, v)) {
+            self.found = Some(obj.clone());
+        }
+        Ok(obj)
     }
-}
-
-pub(crate) fn to_python<'py>(
-    py: Python<'py>,
-    event: &hookseal::Event,
-    body: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyDict>> {
-    let loads = JSON_LOADS.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
-        Ok(py.import("json")?.getattr("loads")?.unbind())
-    })?;
-    // json.loads agrees with the core's tree whenever the body is plain JSON;
-    // for the form-encoded bodies GitHub and Slack may send, the core's tree is
-    // the one to use, converted object by object.
-    let payload = match loads.bind(py).call1((body,)) {
-        Ok(p) if same_top_level(&p, event.payload()) => p,
-        _ => Converter {
-            py,
-            keys: Vec::new(),
-        }
-        .value(event.payload())?,
-    };
-    let data = match event.data() {
-        None => None,
-        Some(target) => {
-            let mut path = Vec::new();
-            if path_to(event.payload(), target, &mut path) {
-                let mut obj = payload.clone();
-                for step in path {
-                    obj = match step {
-                        Step::Key(k) => obj.get_item(k)?,
-                        Step::Index(i) => obj.get_item(i)?,
-                    };
-                }
-                Some(obj)
-            } else {
-                None
-            }
-        }
-    };
-    let out = PyDict::new(py);
-    out.set_item(
-        pyo3::intern!(py, "provider"),
-        PyString::intern(py, event.provider()),
-    )?;
-    out.set_item(pyo3::intern!(py, "id"), event.id())?;
-    out.set_item(pyo3::intern!(py, "type"), event.event_type())?;
-    out.set_item(pyo3::intern!(py, "timestamp"), event.timestamp())?;
-    out.set_item(pyo3::intern!(py, "data"), data)?;
-    out.set_item(pyo3::intern!(py, "payload"), payload)?;
-    out.set_item(pyo3::intern!(py, "in_catalog"), event.in_catalog())?;
-    Ok(out)
 }

@@ -127,15 +127,7 @@ impl Webhook {
             r
         };
         match result {
-            Ok(ev) => {
-                // json.loads takes str, bytes and bytearray; a memoryview is handed over as bytes.
-                let text = if payload.is_instance_of::<pyo3::types::PyMemoryView>() {
-                    pyo3::types::PyBytes::new(py, &body).into_any()
-                } else {
-                    payload.clone()
-                };
-                event::to_python(py, &ev, &text)
-            }
+            Ok(ev) => event::to_python(py, &ev),
             Err(e) => Err(errors::from_core(py, &e)),
         }
     }
