@@ -72,6 +72,20 @@ typedef enum hookseal_result {
     HOOKSEAL_RESULT_PANIC = 255,
 } hookseal_result;
 
+// The shape of the event JSON that `hookseal_verify` returns.
+typedef enum hookseal_event_format {
+    // `{"provider","id","type","timestamp","data","payload","in_catalog"}`:
+    // PRODUCT.md's event, complete.
+    HOOKSEAL_EVENT_FORMAT_FULL = 0,
+    // The same, but `data` (a part of `payload`, usually most of it) is not
+    // repeated: `"data_path"` gives the keys that lead to it inside `payload`
+    // (`["data"]`, `["data", "object"]`; `[]` is the payload itself; `null`
+    // when there is no data). The JSON is about half as long, which halves
+    // the host's decoding work on large bodies. A host rebuilds `data` by
+    // following the path.
+    HOOKSEAL_EVENT_FORMAT_DATA_PATH = 1,
+} hookseal_event_format;
+
 // The headers `hookseal_sign` produced, in the provider's spelling and order.
 // Opaque; read with `hookseal_signed_headers_len` and
 // `hookseal_signed_headers_get`, freed by `hookseal_signed_headers_free`.
@@ -293,9 +307,12 @@ enum hookseal_result hookseal_verify_signature_packed(const struct hookseal_webh
                                                       size_t *message_len);
 
 // Verifies a delivery and returns its parsed, validated event as JSON text:
-// `{"provider","id","type","timestamp","data","payload","in_catalog"}`.
+// `{"provider","id","type","timestamp","data","payload","in_catalog"}`
+// with `event_format` `HOOKSEAL_EVENT_FORMAT_FULL`, or the same with a
+// `data_path` in place of `data` with `HOOKSEAL_EVENT_FORMAT_DATA_PATH`
+// (see `hookseal_event_format`; another value is `INVALID_ARGUMENT`).
 //
-// Arguments as for `hookseal_verify_signature`. On success
+// Other arguments as for `hookseal_verify_signature`. On success
 // `*event_json_out` receives a NUL-terminated string to free with
 // `hookseal_string_free`, and `*event_json_len_out` (may be NULL) its length
 // without the NUL. On failure neither is written.
@@ -309,6 +326,7 @@ enum hookseal_result hookseal_verify(const struct hookseal_webhook *webhook,
                                      const struct hookseal_header *headers,
                                      size_t headers_len,
                                      int64_t now,
+                                     uint32_t event_format,
                                      char **event_json_out,
                                      size_t *event_json_len_out,
                                      char *message,
@@ -325,6 +343,7 @@ enum hookseal_result hookseal_verify_packed(const struct hookseal_webhook *webho
                                             const char *headers,
                                             size_t headers_len,
                                             int64_t now,
+                                            uint32_t event_format,
                                             char **event_json_out,
                                             size_t *event_json_len_out,
                                             char *message,

@@ -206,9 +206,11 @@ static const char *run_case(vector_case *c, char *detail, size_t detail_cap) {
     char *json = NULL, *packed_json = NULL;
     size_t json_len = 0;
     if (event) {
-        rc = hookseal_verify(wh, c->body.ptr, c->body.len, headers, c->n_headers, c->now, &json, &json_len, message, sizeof message,
+        rc = hookseal_verify(wh, c->body.ptr, c->body.len, headers, c->n_headers, c->now, HOOKSEAL_EVENT_FORMAT_FULL, &json, &json_len,
+                             message, sizeof message,
                              &message_len);
-        packed_rc = hookseal_verify_packed(wh, c->body.ptr, c->body.len, (const char *)packed.ptr, packed.len, c->now, &packed_json,
+        packed_rc = hookseal_verify_packed(wh, c->body.ptr, c->body.len, (const char *)packed.ptr, packed.len, c->now,
+                                           HOOKSEAL_EVENT_FORMAT_DATA_PATH, &packed_json,
                                            NULL, NULL, 0, NULL);
     } else {
         rc = hookseal_verify_signature(wh, c->body.ptr, c->body.len, headers, c->n_headers, c->now, message, sizeof message,
@@ -285,7 +287,9 @@ static int edge_cases(void) {
     CHECK(hookseal_verify_signature_packed(wh, "x", 1, truncated, 3, -1, NULL, 0, NULL) == HOOKSEAL_RESULT_INVALID_ARGUMENT);
     char *json = (char *)"untouched";
     /* The signature is good but a GitHub event also needs X-GitHub-Event: nothing is returned. */
-    CHECK(hookseal_verify(wh, "Hello, World!", 13, &h, 1, -1, &json, NULL, NULL, 0, NULL) == HOOKSEAL_RESULT_MISSING_HEADER);
+    CHECK(hookseal_verify(wh, "Hello, World!", 13, &h, 1, -1, HOOKSEAL_EVENT_FORMAT_FULL, &json, NULL, NULL, 0, NULL) ==
+          HOOKSEAL_RESULT_MISSING_HEADER);
+    CHECK(hookseal_verify(wh, "Hello, World!", 13, &h, 1, -1, 7, &json, NULL, NULL, 0, NULL) == HOOKSEAL_RESULT_INVALID_ARGUMENT);
     CHECK(strcmp(json, "untouched") == 0);
     hookseal_str names;
     CHECK(hookseal_webhook_header_names(wh, &names) == HOOKSEAL_RESULT_OK);

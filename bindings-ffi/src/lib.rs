@@ -34,6 +34,7 @@
 extern crate alloc;
 
 mod boundary;
+mod event;
 mod headers;
 
 use core::ffi::{c_char, c_void};
@@ -43,6 +44,7 @@ use hookseal::{CustomScheme, Headers, Options, Scheme, SignatureEncoding, Webhoo
 
 pub use boundary::hookseal_result;
 use boundary::{argument, bytes, put, run, run_value, text, Failure, MessageOut};
+pub use event::hookseal_event_format;
 pub use headers::{hookseal_header, hookseal_str};
 use headers::{HeaderArray, PackedHeaders};
 
@@ -472,12 +474,14 @@ unsafe fn handle<'a>(webhook: *const hookseal_webhook) -> Result<&'a Webhook, Fa
 
 /// # Safety
 /// As for `hookseal_verify`.
+#[allow(clippy::too_many_arguments)] // the exported functions' arguments, passed through
 unsafe fn verify_into(
     webhook: *const hookseal_webhook,
     payload: *const c_void,
     payload_len: usize,
     headers: &impl Headers,
     now: i64,
+    event_format: u32,
     event_json_out: *mut *mut c_char,
     event_json_len_out: *mut usize,
 ) -> Result<(), Failure> {
@@ -488,8 +492,13 @@ unsafe fn verify_into(
     if event_json_out.is_null() {
         return Err(argument("event_json_out is NULL"));
     }
+    if event_format > hookseal_event_format::DataPath as u32 {
+        return Err(argument(format!(
+            "event_format {event_format} is not a hookseal_event_format value"
+        )));
+    }
     let event = wh.verify(body, headers, time_arg(now))?;
-    let json = CString::new(event.to_json_string())
+    let json = CString::new(event::to_json(&event, event_format)?)
         .map_err(|_| argument("the event's JSON contains a NUL byte"))?;
     let len = json.as_bytes().len();
     let raw = json.into_raw();
@@ -577,9 +586,12 @@ pub unsafe extern "C" fn hookseal_verify_signature_packed(
 }
 
 /// Verifies a delivery and returns its parsed, validated event as JSON text:
-/// `{"provider","id","type","timestamp","data","payload","in_catalog"}`.
+/// `{"provider","id","type","timestamp","data","payload","in_catalog"}`
+/// with `event_format` `HOOKSEAL_EVENT_FORMAT_FULL`, or the same with a
+/// `data_path` in place of `data` with `HOOKSEAL_EVENT_FORMAT_DATA_PATH`
+/// (see `hookseal_event_format`; another value is `INVALID_ARGUMENT`).
 ///
-/// Arguments as for `hookseal_verify_signature`. On success
+/// Other arguments as for `hookseal_verify_signature`. On success
 /// `*event_json_out` receives a NUL-terminated string to free with
 /// `hookseal_string_free`, and `*event_json_len_out` (may be NULL) its length
 /// without the NUL. On failure neither is written.
@@ -595,6 +607,7 @@ pub unsafe extern "C" fn hookseal_verify(
     headers: *const hookseal_header,
     headers_len: usize,
     now: i64,
+    event_format: u32,
     event_json_out: *mut *mut c_char,
     event_json_len_out: *mut usize,
     message: *mut c_char,
@@ -612,6 +625,7 @@ pub unsafe extern "C" fn hookseal_verify(
                 payload_len,
                 &headers,
                 now,
+                event_format,
                 event_json_out,
                 event_json_len_out,
             )
@@ -634,6 +648,7 @@ pub unsafe extern "C" fn hookseal_verify_packed(
     headers: *const c_char,
     headers_len: usize,
     now: i64,
+    event_format: u32,
     event_json_out: *mut *mut c_char,
     event_json_len_out: *mut usize,
     message: *mut c_char,
@@ -651,6 +666,7 @@ pub unsafe extern "C" fn hookseal_verify_packed(
                 payload_len,
                 &headers,
                 now,
+                event_format,
                 event_json_out,
                 event_json_len_out,
             )

@@ -317,6 +317,7 @@ fn verify_case(
             c_headers.as_ptr(),
             c_headers.len(),
             now,
+            hookseal_event_format::Full as u32,
             &mut json,
             &mut json_len,
             msg.as_mut_ptr(),
@@ -333,6 +334,7 @@ fn verify_case(
             packed.as_ptr().cast(),
             packed.len(),
             now,
+            hookseal_event_format::DataPath as u32,
             &mut json2,
             null_mut(),
             null_mut(),
@@ -350,6 +352,7 @@ fn verify_case(
             filtered.as_ptr().cast(),
             filtered.len(),
             now,
+            hookseal_event_format::DataPath as u32,
             &mut json3,
             null_mut(),
             null_mut(),
@@ -367,6 +370,27 @@ fn verify_case(
         let text = unsafe { core::slice::from_raw_parts(json.cast::<u8>(), json_len) };
         serde_json::from_slice::<Value>(text).unwrap()
     });
+    // The data-path shape carries the same event.
+    if let Some(full) = &parsed {
+        let lean: Value =
+            serde_json::from_slice(unsafe { core::ffi::CStr::from_ptr(json2) }.to_bytes()).unwrap();
+        let mut rebuilt = lean.clone();
+        let data = match &lean["data_path"] {
+            Value::Null => Value::Null,
+            Value::Array(keys) => keys.iter().fold(lean["payload"].clone(), |v, k| {
+                v[k.as_str().unwrap()].clone()
+            }),
+            other => panic!("{}: data_path {other}", case["id"]),
+        };
+        let obj = rebuilt.as_object_mut().unwrap();
+        obj.remove("data_path");
+        obj.insert("data".into(), data);
+        assert_eq!(
+            &rebuilt, full,
+            "{}: the data-path event differs",
+            case["id"]
+        );
+    }
     unsafe {
         hookseal_string_free(json);
         hookseal_string_free(json2);
@@ -659,6 +683,7 @@ fn null_pointers_are_refused_not_read() {
             null(),
             0,
             -1,
+            0,
             null_mut(),
             null_mut(),
             null_mut(),
@@ -841,6 +866,7 @@ fn the_replay_guard_refuses_a_second_delivery() {
                 headers.as_ptr(),
                 headers.len(),
                 1_700_000_000,
+                0,
                 &mut json,
                 null_mut(),
                 null_mut(),

@@ -31,6 +31,11 @@ use FFI\CData;
 final class Webhook
 {
     private const MESSAGE_CAP = 512;
+    /**
+     * HOOKSEAL_EVENT_FORMAT_DATA_PATH: the event JSON names where data sits in
+     * the payload instead of repeating it, so PHP decodes half as much.
+     */
+    private const EVENT_FORMAT_DATA_PATH = 1;
 
     private FFI $ffi;
     /** Frees the native verifier when the last Webhook sharing it goes (clones share it). */
@@ -162,7 +167,7 @@ final class Webhook
         $block = $this->headerBlock($headers);
         $rc = $this->ffi->hookseal_verify_packed(
             $this->ptr, $payload, strlen($payload), $block, strlen($block), $now === null ? -1 : self::now($now),
-            $this->eventJsonPtr, $this->eventJsonLenPtr, $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
+            self::EVENT_FORMAT_DATA_PATH, $this->eventJsonPtr, $this->eventJsonLenPtr, $this->message, self::MESSAGE_CAP, $this->messageLenPtr,
         );
         if ($rc !== 0) {
             throw $this->failure($rc);

@@ -35,15 +35,29 @@ final class WebhookEvent implements \ArrayAccess, \JsonSerializable
     ) {
     }
 
-    /** @param array<string, mixed> $event the core's event JSON, decoded */
+    /**
+     * @param array<string, mixed> $event the core's event JSON, decoded: with
+     *                                    `data`, or with `data_path` (the keys
+     *                                    that lead to data inside payload)
+     */
     public static function fromArray(array $event): self
     {
+        if (array_key_exists('data', $event)) {
+            $data = $event['data'];
+        } elseif ($event['data_path'] === null) {
+            $data = null;
+        } else {
+            $data = $event['payload'];
+            foreach ($event['data_path'] as $key) {
+                $data = $data[$key];
+            }
+        }
         return new self(
             $event['provider'],
             $event['id'],
             $event['type'],
             $event['timestamp'],
-            $event['data'],
+            $data,
             $event['payload'],
             $event['in_catalog'],
         );
