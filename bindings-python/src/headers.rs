@@ -16,8 +16,8 @@ use crate::errors::invalid_argument;
 const SLOTS: usize = 8;
 
 /// The spellings under which a header name is tried in a case-sensitive dict
-/// before falling back to a case-insensitive scan: the lower-case name, the
-/// provider's own spelling and the Title-Case form.
+/// before falling back to a case-insensitive scan: the provider's own
+/// spelling, the lower-case name and the Title-Case form.
 pub(crate) struct HeaderKeys {
     entries: Vec<(String, Vec<Py<PyString>>)>,
 }
@@ -31,8 +31,9 @@ impl HeaderKeys {
             if entries.iter().any(|(l, _)| *l == lower) {
                 continue;
             }
-            let mut forms: Vec<String> = vec![lower.clone()];
-            for form in [spelled.to_string(), title_case(&lower)] {
+            // The provider's spelling first: dicts are usually copied from its docs.
+            let mut forms: Vec<String> = vec![spelled.to_string()];
+            for form in [lower.clone(), title_case(&lower)] {
                 if !forms.contains(&form) {
                     forms.push(form);
                 }
