@@ -285,3 +285,24 @@ pub(crate) unsafe fn put<T>(out: *mut T, value: T, what: &'static str) -> Result
     unsafe { out.write(value) };
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(clippy::panic)]
+    fn a_panic_becomes_a_result_and_a_message() {
+        let mut buf = [0x55 as c_char; 128];
+        let mut len = 0usize;
+        // SAFETY: a live buffer and length slot for the duration of the call.
+        let out = unsafe { MessageOut::new(buf.as_mut_ptr(), buf.len(), &mut len) };
+        let code = run(out, || panic!("boom"));
+        assert_eq!(code, hookseal_result::Panic);
+        // SAFETY: `run` NUL-terminated the message inside the buffer.
+        let text = unsafe { core::ffi::CStr::from_ptr(buf.as_ptr()) };
+        assert!(text.to_str().is_ok_and(|t| t.contains("bug in hookseal")));
+        assert_eq!(len, text.to_bytes().len());
+        assert_eq!(run_value(7, || panic!("boom")), 7);
+    }
+}

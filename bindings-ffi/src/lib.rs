@@ -157,21 +157,28 @@ fn time_arg(t: i64) -> Option<u64> {
 /// replay guard.
 #[no_mangle]
 pub extern "C" fn hookseal_options_default() -> hookseal_options {
-    let d = Options::default();
-    hookseal_options {
+    let from = |d: Options| hookseal_options {
         tolerance: d.tolerance,
         strict: d.strict,
         max_payload_bytes: d.max_payload_bytes,
         replay_capacity: 0,
         replay_ttl: DEFAULT_REPLAY_TTL,
-    }
+    };
+    let fallback = from(Options {
+        tolerance: hookseal::DEFAULT_TOLERANCE,
+        strict: false,
+        max_payload_bytes: hookseal::DEFAULT_MAX_PAYLOAD_BYTES,
+    });
+    run_value(fallback, || from(Options::default()))
 }
 
 /// The library's version, e.g. "0.1.0". Static; do not free.
 #[no_mangle]
 pub extern "C" fn hookseal_version() -> *const c_char {
     const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
-    VERSION.as_ptr().cast()
+    // A constant cannot panic; the boundary is kept so that no exported
+    // function goes without one.
+    run_value(VERSION.as_ptr().cast(), || VERSION.as_ptr().cast())
 }
 
 /// The string of a result code: "ok", "signature_mismatch", … (PRODUCT.md's
