@@ -8,7 +8,7 @@
 PY_DIR := $(ROOT)/bindings-python
 PY_VENV := $(PY_DIR)/.venv
 PY := $(PY_VENV)/bin/python
-PY_DEPS := maturin>=1.5,<2 pytest pytest-benchmark flask fastapi uvicorn httpx django mypy \
+PY_DEPS := maturin>=1.5,<2 pytest flask fastapi uvicorn httpx django mypy \
 	standardwebhooks svix stripe gunicorn waitress requests
 PY_STAMP := $(PY_VENV)/.hookseal-deps
 
@@ -32,7 +32,7 @@ test-python: build-python
 	cd $(PY_DIR) && $(PY) -m mypy.stubtest hookseal --allowlist stubtest-allowlist.txt --mypy-config-file pyproject.toml
 	cd $(PY_DIR) && $(PY) -m mypy --strict --no-incremental -p hookseal
 	cd $(PY_DIR) && HOOKSEAL_WHEEL="$$(ls $(PY_DIR)/dist/hookseal-*.whl)" HOOKSEAL_EXPECT_INSTALLED=1 \
-		$(PY) -m pytest tests -q -m "not benchmark" -p no:benchmark
+		$(PY) -m pytest tests -q
 
 bench-python: build-python
 	cd $(PY_DIR) && $(PY) bench/bench.py --out bench/python.md
