@@ -38,6 +38,10 @@ const DETACH_THRESHOLD: usize = 64 * 1024;
 /// ``tolerance`` is the allowed clock difference in seconds (``0`` switches the
 /// timestamp check off), ``strict`` refuses event types missing from the
 /// provider's catalog, ``max_payload_bytes`` refuses larger bodies (``0``: no limit).
+/// ``replay_guard=True`` remembers accepted deliveries (10 000, for twice the
+/// tolerance and at least 10 minutes) and refuses a second one with code
+/// ``duplicate_event``; one ``Webhook`` guards every thread that shares it
+/// (the memory is per process).
 ///
 /// Raises ``WebhookVerificationError`` with code ``invalid_secret`` for an
 /// empty or undecodable secret, and ``InvalidArgumentError`` (a ``TypeError``)
@@ -52,8 +56,8 @@ struct Webhook {
 impl Webhook {
     #[new]
     #[pyo3(
-        signature = (scheme, secret, *, tolerance = None, strict = None, max_payload_bytes = None),
-        text_signature = "(scheme, secret, *, tolerance=300, strict=False, max_payload_bytes=10485760)"
+        signature = (scheme, secret, *, tolerance = None, strict = None, max_payload_bytes = None, replay_guard = None),
+        text_signature = "(scheme, secret, *, tolerance=300, strict=False, max_payload_bytes=10485760, replay_guard=False)"
     )]
     fn new(
         py: Python<'_>,
@@ -62,6 +66,7 @@ impl Webhook {
         tolerance: Option<&Bound<'_, PyAny>>,
         strict: Option<&Bound<'_, PyAny>>,
         max_payload_bytes: Option<&Bound<'_, PyAny>>,
+        replay_guard: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let scheme = convert::scheme(scheme)?;
         let secrets = convert::secrets(secret)?;

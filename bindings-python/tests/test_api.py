@@ -313,3 +313,17 @@ def test_threads_share_one_webhook() -> None:
     for t in threads:
         t.join()
     assert not errors
+
+
+def test_replay_guard() -> None:
+    wh = Webhook("stripe", SECRET, replay_guard=True)
+    h = wh.sign(BODY)
+    wh.verify(BODY, h)
+    with pytest.raises(WebhookVerificationError) as info:
+        wh.verify(BODY, h)
+    assert info.value.code == "duplicate_event"
+    plain = Webhook("stripe", SECRET)
+    plain.verify(BODY, h)
+    plain.verify(BODY, h)
+    with pytest.raises(InvalidArgumentError):
+        Webhook("stripe", SECRET, replay_guard="yes")

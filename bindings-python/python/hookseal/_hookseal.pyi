@@ -27,6 +27,7 @@ class Webhook:
         tolerance: int = 300,
         strict: bool = False,
         max_payload_bytes: int = 10485760,
+        replay_guard: bool = False,
     ) -> Webhook: ...
     def verify(self, payload: Payload, headers: Headers, *, now: Optional[_Time] = None) -> WebhookEvent:
         """Verifies the delivery and returns its parsed, validated event."""
