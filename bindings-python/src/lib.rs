@@ -88,13 +88,25 @@ impl Webhook {
                 .map_err(|_| errors::invalid_argument(py, "max_payload_bytes is too large"))?,
             None => hookseal::DEFAULT_MAX_PAYLOAD_BYTES,
         };
+        let replay_guard = match replay_guard {
+            Some(r) => r.extract::<bool>().map_err(|_| {
+                errors::invalid_argument(
+                    py,
+                    format!("replay_guard must be a bool, not {}", headers::type_name(r)),
+                )
+            })?,
+            None => false,
+        };
         let options = Options {
             tolerance,
             strict,
             max_payload_bytes,
         };
-        let inner = hookseal::Webhook::with_options(scheme, &secrets, options)
+        let mut inner = hookseal::Webhook::with_options(scheme, &secrets, options)
             .map_err(|e| errors::from_core(py, &e))?;
+        if replay_guard {
+            inner = inner.with_default_replay_guard();
+        }
         let keys = HeaderKeys::new(py, header_spellings(&inner).iter().map(String::as_str));
         Ok(Webhook { inner, keys })
     }
