@@ -10,7 +10,9 @@ use hookseal_hardening::model::{trim, Custom, Kind};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((_, flags, parts)) = frame(data) else { return };
+    let Some((_, flags, parts)) = frame(data) else {
+        return;
+    };
     if parts.len() < 8 {
         return;
     }
@@ -25,25 +27,40 @@ fuzz_target!(|data: &[u8]| {
     };
     let kind = Kind::Custom(custom.clone());
     let tolerance = if flags & 16 != 0 { 0 } else { 300 };
-    let Some((wh, model)) = build(&kind, &[parts[5]], tolerance, 0) else { return };
+    let Some((wh, model)) = build(&kind, &[parts[5]], tolerance, 0) else {
+        return;
+    };
     let id = s(6);
     let body = parts[7];
     let signed = match wh.sign(body, Some(NOW), Some(&id)) {
         Ok(h) => h,
         Err(e) => {
             assert_eq!(e.code(), "invalid_argument");
-            assert!(custom.id_header.is_some() && id.is_empty(), "sign refused: {e}");
+            assert!(
+                custom.id_header.is_some() && id.is_empty(),
+                "sign refused: {e}"
+            );
             return;
         }
     };
     let mut headers = hookseal_hardening::pairs(&signed);
-    let got = wh.verify_signature(body, &headers, Some(NOW)).map_err(|e| e.code());
-    assert_eq!(got, model.verify_signature(body, &headers, NOW), "{custom:?} {headers:?}");
-    let mut names: Vec<String> = [Some(&custom.signature_header), custom.id_header.as_ref(), custom.timestamp_header.as_ref()]
-        .into_iter()
-        .flatten()
-        .map(|n| n.to_ascii_lowercase())
-        .collect();
+    let got = wh
+        .verify_signature(body, &headers, Some(NOW))
+        .map_err(|e| e.code());
+    assert_eq!(
+        got,
+        model.verify_signature(body, &headers, NOW),
+        "{custom:?} {headers:?}"
+    );
+    let mut names: Vec<String> = [
+        Some(&custom.signature_header),
+        custom.id_header.as_ref(),
+        custom.timestamp_header.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|n| n.to_ascii_lowercase())
+    .collect();
     let n = names.len();
     names.sort();
     names.dedup();
@@ -51,7 +68,11 @@ fuzz_target!(|data: &[u8]| {
         && !custom.prefix.starts_with([' ', '\t'])
         && (custom.id_header.is_none() || trim(id.as_bytes()) == id.as_bytes());
     if transmissible {
-        assert_eq!(got, Ok(()), "sign's own headers do not verify: {custom:?} {headers:?}");
+        assert_eq!(
+            got,
+            Ok(()),
+            "sign's own headers do not verify: {custom:?} {headers:?}"
+        );
     }
     let extra = header_lines(&parts[8..]);
     if flags & 8 != 0 {
@@ -59,6 +80,12 @@ fuzz_target!(|data: &[u8]| {
     } else {
         headers.extend(extra);
     }
-    let got = wh.verify_signature(body, &headers, Some(NOW)).map_err(|e| e.code());
-    assert_eq!(got, model.verify_signature(body, &headers, NOW), "{custom:?} {headers:?}");
+    let got = wh
+        .verify_signature(body, &headers, Some(NOW))
+        .map_err(|e| e.code());
+    assert_eq!(
+        got,
+        model.verify_signature(body, &headers, NOW),
+        "{custom:?} {headers:?}"
+    );
 });

@@ -8,12 +8,22 @@ use hookseal_fuzz::{assert_agrees, build, default_secret, frame, kind, names, NO
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((sel, flags, parts)) = frame(data) else { return };
+    let Some((sel, flags, parts)) = frame(data) else {
+        return;
+    };
     let kind = kind(sel);
     let tolerance = if flags & 1 != 0 { 0 } else { 300 };
-    let Some((wh, model)) = build(&kind, &[default_secret(&kind)], tolerance, 0) else { return };
+    let Some((wh, model)) = build(&kind, &[default_secret(&kind)], tolerance, 0) else {
+        return;
+    };
     let (sig, ts, id) = names(&kind);
-    let rename = |n: &str| if flags & 2 != 0 { n.replace("webhook-", "svix-") } else { n.to_string() };
+    let rename = |n: &str| {
+        if flags & 2 != 0 {
+            n.replace("webhook-", "svix-")
+        } else {
+            n.to_string()
+        }
+    };
     let mut headers = vec![(rename(sig), parts[0].to_vec())];
     if let (Some(n), Some(v)) = (ts, parts.get(1)) {
         headers.push((rename(n), v.to_vec()));
@@ -26,5 +36,10 @@ fuzz_target!(|data: &[u8]| {
     }
     let body = parts.get(3).copied().unwrap_or(b"{}");
     let got = wh.verify_signature(body, &headers, Some(NOW));
-    assert_agrees("header_values", got, model.verify_signature(body, &headers, NOW), &headers);
+    assert_agrees(
+        "header_values",
+        got,
+        model.verify_signature(body, &headers, NOW),
+        &headers,
+    );
 });

@@ -62,16 +62,28 @@ pub fn kind(sel: u8) -> Kind {
 /// The scheme's header names: (signature, timestamp, id).
 pub fn names(kind: &Kind) -> (&str, Option<&str>, Option<&str>) {
     match kind {
-        Kind::CostKatana => ("X-CostKatana-Signature", Some("X-CostKatana-Timestamp"), None),
+        Kind::CostKatana => (
+            "X-CostKatana-Signature",
+            Some("X-CostKatana-Timestamp"),
+            None,
+        ),
         Kind::UniCraft => ("X-UniCraft-Signature", None, None),
         Kind::Dash => ("X-Dash-Signature", None, None),
         Kind::SmartAiHub => ("X-Webhook-Signature", None, None),
-        Kind::Standard => ("webhook-signature", Some("webhook-timestamp"), Some("webhook-id")),
+        Kind::Standard => (
+            "webhook-signature",
+            Some("webhook-timestamp"),
+            Some("webhook-id"),
+        ),
         Kind::Stripe => ("Stripe-Signature", None, None),
         Kind::GitHub => ("X-Hub-Signature-256", None, None),
         Kind::Slack => ("X-Slack-Signature", Some("X-Slack-Request-Timestamp"), None),
         Kind::Shopify => ("X-Shopify-Hmac-Sha256", None, None),
-        Kind::Custom(c) => (c.signature_header.as_str(), c.timestamp_header.as_deref(), c.id_header.as_deref()),
+        Kind::Custom(c) => (
+            c.signature_header.as_str(),
+            c.timestamp_header.as_deref(),
+            c.id_header.as_deref(),
+        ),
     }
 }
 
@@ -86,7 +98,10 @@ pub fn header_lines(parts: &[&[u8]]) -> Vec<(String, Vec<u8>)> {
     parts
         .iter()
         .map(|p| match p.iter().position(|&b| b == b':') {
-            Some(i) => (String::from_utf8_lossy(&p[..i]).into_owned(), p[i + 1..].to_vec()),
+            Some(i) => (
+                String::from_utf8_lossy(&p[..i]).into_owned(),
+                p[i + 1..].to_vec(),
+            ),
             None => (String::from_utf8_lossy(p).into_owned(), Vec::new()),
         })
         .collect()
@@ -104,29 +119,50 @@ pub const SIGNATURE_CODES: &[&str] = &[
 ];
 
 /// Panics (a fuzz finding) when the core and the model disagree.
-pub fn assert_agrees(what: &str, core: Result<(), Error>, model: Result<(), &'static str>, ctx: &dyn core::fmt::Debug) {
+pub fn assert_agrees(
+    what: &str,
+    core: Result<(), Error>,
+    model: Result<(), &'static str>,
+    ctx: &dyn core::fmt::Debug,
+) {
     let core = core.map_err(|e| {
         // every error renders a message without panicking
         let _ = e.to_string();
         e.code()
     });
     if let Err(c) = core {
-        assert!(SIGNATURE_CODES.contains(&c), "{what}: verify_signature returned {c}; {ctx:?}");
+        assert!(
+            SIGNATURE_CODES.contains(&c),
+            "{what}: verify_signature returned {c}; {ctx:?}"
+        );
     }
     assert_eq!(core, model, "{what}: core and model disagree; {ctx:?}");
 }
 
 /// Builds both verifiers; they must agree on whether construction succeeds.
-pub fn build(kind: &Kind, secrets: &[&[u8]], tolerance: u64, max: usize) -> Option<(hookseal::Webhook, Model)> {
+pub fn build(
+    kind: &Kind,
+    secrets: &[&[u8]],
+    tolerance: u64,
+    max: usize,
+) -> Option<(hookseal::Webhook, Model)> {
     let core = hookseal_hardening::webhook(kind, secrets, tolerance, max);
     let model = Model::new(kind, secrets, tolerance, max);
     match (core, model) {
         (Ok(c), Ok(m)) => Some((c, m)),
         (Err(c), Err(m)) => {
-            assert_eq!(c.code(), m, "construction codes differ for {kind:?} {secrets:?}");
+            assert_eq!(
+                c.code(),
+                m,
+                "construction codes differ for {kind:?} {secrets:?}"
+            );
             None
         }
-        (Ok(_), Err(m)) => panic!("core built a verifier the model refuses ({m}): {kind:?} {secrets:?}"),
-        (Err(c), Ok(_)) => panic!("core refused ({c}) a verifier the model builds: {kind:?} {secrets:?}"),
+        (Ok(_), Err(m)) => {
+            panic!("core built a verifier the model refuses ({m}): {kind:?} {secrets:?}")
+        }
+        (Err(c), Ok(_)) => {
+            panic!("core refused ({c}) a verifier the model builds: {kind:?} {secrets:?}")
+        }
     }
 }

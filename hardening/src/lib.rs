@@ -15,7 +15,11 @@ pub fn webhook(
     tolerance: u64,
     max_payload_bytes: usize,
 ) -> Result<Webhook, hookseal::Error> {
-    let opts = Options { tolerance, strict: false, max_payload_bytes };
+    let opts = Options {
+        tolerance,
+        strict: false,
+        max_payload_bytes,
+    };
     Webhook::with_options(kind.scheme(), secrets, opts)
 }
 
@@ -24,5 +28,8 @@ pub type Pairs = Vec<(String, Vec<u8>)>;
 
 /// Converts `sign`'s output into byte-valued pairs.
 pub fn pairs(signed: &[(String, String)]) -> Pairs {
-    signed.iter().map(|(k, v)| (k.clone(), v.as_bytes().to_vec())).collect()
+    signed
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_bytes().to_vec()))
+        .collect()
 }

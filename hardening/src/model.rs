@@ -182,12 +182,19 @@ fn b64_decode(text: &[u8]) -> Option<Vec<u8>> {
 
 impl Model {
     /// Builds the verifier, or the construction error's code.
-    pub fn new(kind: &Kind, secrets: &[&[u8]], tolerance: u64, max_payload_bytes: usize) -> Result<Model, Code> {
+    pub fn new(
+        kind: &Kind,
+        secrets: &[&[u8]],
+        tolerance: u64,
+        max_payload_bytes: usize,
+    ) -> Result<Model, Code> {
         let mut parts = vec![Part::Body];
         if let Kind::Custom(c) = kind {
             let names_ok = valid_header_name(&c.signature_header)
                 && c.id_header.as_deref().map_or(true, valid_header_name)
-                && c.timestamp_header.as_deref().map_or(true, valid_header_name);
+                && c.timestamp_header
+                    .as_deref()
+                    .map_or(true, valid_header_name);
             parts = parse_template(&c.template);
             let bodies = parts.iter().filter(|p| **p == Part::Body).count();
             if !names_ok
@@ -213,14 +220,19 @@ impl Model {
             if let Some(b) = s.strip_prefix(b"whpk_") {
                 let raw = b64_decode(b).ok_or("invalid_secret")?;
                 let arr: [u8; 32] = raw.as_slice().try_into().map_err(|_| "invalid_secret")?;
-                let vk = ed25519_dalek::VerifyingKey::from_bytes(&arr).map_err(|_| "invalid_secret")?;
+                let vk =
+                    ed25519_dalek::VerifyingKey::from_bytes(&arr).map_err(|_| "invalid_secret")?;
                 keys.push(Key::EdPublic(vk));
             } else if let Some(b) = s.strip_prefix(b"whsk_") {
                 let raw = b64_decode(b).ok_or("invalid_secret")?;
                 let sk = match raw.len() {
-                    32 => ed25519_dalek::SigningKey::from_bytes(raw.as_slice().try_into().map_err(|_| "invalid_secret")?),
-                    64 => ed25519_dalek::SigningKey::from_keypair_bytes(raw.as_slice().try_into().map_err(|_| "invalid_secret")?)
-                        .map_err(|_| "invalid_secret")?,
+                    32 => ed25519_dalek::SigningKey::from_bytes(
+                        raw.as_slice().try_into().map_err(|_| "invalid_secret")?,
+                    ),
+                    64 => ed25519_dalek::SigningKey::from_keypair_bytes(
+                        raw.as_slice().try_into().map_err(|_| "invalid_secret")?,
+                    )
+                    .map_err(|_| "invalid_secret")?,
                     _ => return Err("invalid_secret"),
                 };
                 keys.push(Key::EdPublic(sk.verifying_key()));
@@ -233,17 +245,32 @@ impl Model {
                 keys.push(Key::Hmac(raw));
             }
         }
-        Ok(Model { kind: kind.clone(), keys, tolerance, max_payload_bytes, parts })
+        Ok(Model {
+            kind: kind.clone(),
+            keys,
+            tolerance,
+            max_payload_bytes,
+            parts,
+        })
     }
 
     /// `verify_signature` as SEMANTICS.md describes it.
-    pub fn verify_signature<V: AsRef<[u8]>>(&self, body: &[u8], headers: &[(String, V)], now: u64) -> Result<(), Code> {
+    pub fn verify_signature<V: AsRef<[u8]>>(
+        &self,
+        body: &[u8],
+        headers: &[(String, V)],
+        now: u64,
+    ) -> Result<(), Code> {
         // 1. size
         if self.max_payload_bytes != 0 && body.len() > self.max_payload_bytes {
             return Err("payload_too_large");
         }
         let get = |name: &str| -> Option<&[u8]> {
-            let v = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name))?.1.as_ref();
+            let v = headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))?
+                .1
+                .as_ref();
             let v = trim(v);
             (!v.is_empty()).then_some(v)
         };
@@ -268,7 +295,11 @@ impl Model {
                 sig = need("x-costkatana-signature")?;
                 id = b"";
                 if sig.starts_with(b"sha256=") {
-                    (fmt, ts_header, window) = (Fmt::Single(b"sha256=", false), Some(need("x-costkatana-timestamp")?), Window::Both);
+                    (fmt, ts_header, window) = (
+                        Fmt::Single(b"sha256=", false),
+                        Some(need("x-costkatana-timestamp")?),
+                        Window::Both,
+                    );
                 } else {
                     (fmt, ts_header, window) = (Fmt::List, None, Window::Both);
                 }
@@ -280,7 +311,8 @@ impl Model {
             Kind::Slack => {
                 sig = need("x-slack-signature")?;
                 let t = need("x-slack-request-timestamp")?;
-                (fmt, id, ts_header, window) = (Fmt::Single(b"v0=", false), b"", Some(t), Window::Both);
+                (fmt, id, ts_header, window) =
+                    (Fmt::Single(b"v0=", false), b"", Some(t), Window::Both);
             }
             Kind::UniCraft => {
                 sig = need("x-unicraft-signature")?;
@@ -293,7 +325,8 @@ impl Model {
                     _ => "x-hub-signature-256",
                 };
                 sig = need(name)?;
-                (fmt, id, ts_header, window) = (Fmt::Single(b"sha256=", false), b"", None, Window::None);
+                (fmt, id, ts_header, window) =
+                    (Fmt::Single(b"sha256=", false), b"", None, Window::None);
             }
             Kind::Shopify => {
                 sig = need("x-shopify-hmac-sha256")?;
@@ -309,7 +342,11 @@ impl Model {
                     Some(h) => Some(need(h)?),
                     None => None,
                 };
-                window = if ts_header.is_some() { Window::Both } else { Window::None };
+                window = if ts_header.is_some() {
+                    Window::Both
+                } else {
+                    Window::None
+                };
                 fmt = Fmt::Single(c.prefix.as_bytes(), c.base64);
             }
         }
@@ -331,7 +368,10 @@ impl Model {
                 let (mut t, mut v1_seen, mut other) = (None, false, false);
                 for item in sig.split(|&b| b == b',') {
                     let item = trim(item);
-                    let eq = item.iter().position(|&b| b == b'=').ok_or("invalid_header")?;
+                    let eq = item
+                        .iter()
+                        .position(|&b| b == b'=')
+                        .ok_or("invalid_header")?;
                     let (k, v) = (&item[..eq], &item[eq + 1..]);
                     match k {
                         b"t" => {
@@ -414,7 +454,9 @@ impl Model {
                 }
                 Key::EdPublic(vk) => {
                     for s in &ed_sigs {
-                        let Ok(sig) = ed25519_dalek::Signature::from_slice(s) else { continue };
+                        let Ok(sig) = ed25519_dalek::Signature::from_slice(s) else {
+                            continue;
+                        };
                         if ed25519_dalek::Verifier::verify(vk, &message, &sig).is_ok() {
                             return Ok(());
                         }

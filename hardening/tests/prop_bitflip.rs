@@ -31,8 +31,16 @@ fn code(r: Result<(), hookseal::Error>) -> Result<(), &'static str> {
 fn sig_span(kind: &Kind, headers: &Pairs) -> (usize, std::ops::Range<usize>, bool) {
     let (name, prefix, base64): (&str, String, bool) = match kind {
         Kind::Standard => {
-            let v = &headers.iter().find(|(k, _)| k == "webhook-signature").expect("sig").1;
-            let p = if v.starts_with(b"v1a,") { "v1a," } else { "v1," };
+            let v = &headers
+                .iter()
+                .find(|(k, _)| k == "webhook-signature")
+                .expect("sig")
+                .1;
+            let p = if v.starts_with(b"v1a,") {
+                "v1a,"
+            } else {
+                "v1,"
+            };
             ("webhook-signature", p.into(), true)
         }
         Kind::Stripe => ("Stripe-Signature", String::new(), false),
@@ -45,7 +53,10 @@ fn sig_span(kind: &Kind, headers: &Pairs) -> (usize, std::ops::Range<usize>, boo
         Kind::GitHub => ("X-Hub-Signature-256", "sha256=".into(), false),
         Kind::Custom(c) => (c.signature_header.as_str(), c.prefix.clone(), c.base64),
     };
-    let idx = headers.iter().position(|(k, _)| k == name).expect("signature header");
+    let idx = headers
+        .iter()
+        .position(|(k, _)| k == name)
+        .expect("signature header");
     let v = &headers[idx].1;
     let start = match kind {
         // t=<ts>,v1=<hex>

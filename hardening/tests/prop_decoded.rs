@@ -48,8 +48,15 @@ fn code(r: Result<(), hookseal::Error>) -> Result<(), &'static str> {
 
 /// Replaces the encoded tag (after `prefix`, to the end of the value) with `enc`.
 fn with_sig(headers: &mut hookseal_hardening::Pairs, name: &str, prefix: &str, enc: &[u8]) {
-    let v = &mut headers.iter_mut().find(|(k, _)| k == name).expect("header").1;
-    let at = v.windows(prefix.len().max(1)).rposition(|w| w == prefix.as_bytes()).map_or(0, |i| i + prefix.len());
+    let v = &mut headers
+        .iter_mut()
+        .find(|(k, _)| k == name)
+        .expect("header")
+        .1;
+    let at = v
+        .windows(prefix.len().max(1))
+        .rposition(|w| w == prefix.as_bytes())
+        .map_or(0, |i| i + prefix.len());
     let at = if prefix.is_empty() { 0 } else { at };
     v.truncate(at);
     v.extend_from_slice(enc);
@@ -60,7 +67,10 @@ fn tag_text(headers: &hookseal_hardening::Pairs, name: &str, prefix: &str) -> Ve
     if prefix.is_empty() {
         return v.clone();
     }
-    let i = v.windows(prefix.len()).rposition(|w| w == prefix.as_bytes()).expect("prefix");
+    let i = v
+        .windows(prefix.len())
+        .rposition(|w| w == prefix.as_bytes())
+        .expect("prefix");
     v[i + prefix.len()..].to_vec()
 }
 

@@ -11,28 +11,102 @@ use hookseal_hardening::{pairs, webhook, Pairs};
 use proptest::prelude::*;
 
 const TOKENS: &[&str] = &[
-    "t=", "v1=", "v0=", "v1,", "v1a,", "v2,", "v2=", "sha256=", "SHA256=", ",", ",,", " ", "  ", "\t", "=",
-    "\r\n", "\0", "0", "9", "00", "-1", "1e3", "abc", "==", "=", "whsec_", "t=1700000000", "t=0,",
-    "9223372036854775807", "9223372036854775808", "ѕha256=", "\u{a0}", "\u{200b}", "ff", "FF", "+/", "v1,AAAA",
+    "t=",
+    "v1=",
+    "v0=",
+    "v1,",
+    "v1a,",
+    "v2,",
+    "v2=",
+    "sha256=",
+    "SHA256=",
+    ",",
+    ",,",
+    " ",
+    "  ",
+    "\t",
+    "=",
+    "\r\n",
+    "\0",
+    "0",
+    "9",
+    "00",
+    "-1",
+    "1e3",
+    "abc",
+    "==",
+    "=",
+    "whsec_",
+    "t=1700000000",
+    "t=0,",
+    "9223372036854775807",
+    "9223372036854775808",
+    "ѕha256=",
+    "\u{a0}",
+    "\u{200b}",
+    "ff",
+    "FF",
+    "+/",
+    "v1,AAAA",
 ];
 
 const NAMES: &[&str] = &[
-    "webhook-id", "webhook-timestamp", "webhook-signature", "svix-id", "svix-timestamp", "svix-signature",
-    "Stripe-Signature", "X-Hub-Signature-256", "X-Slack-Signature", "X-Slack-Request-Timestamp",
-    "X-Shopify-Hmac-Sha256", "X-CostKatana-Signature", "X-CostKatana-Timestamp", "X-UniCraft-Signature",
-    "X-Dash-Signature", "X-Webhook-Signature", "Content-Type",
+    "webhook-id",
+    "webhook-timestamp",
+    "webhook-signature",
+    "svix-id",
+    "svix-timestamp",
+    "svix-signature",
+    "Stripe-Signature",
+    "X-Hub-Signature-256",
+    "X-Slack-Signature",
+    "X-Slack-Request-Timestamp",
+    "X-Shopify-Hmac-Sha256",
+    "X-CostKatana-Signature",
+    "X-CostKatana-Timestamp",
+    "X-UniCraft-Signature",
+    "X-Dash-Signature",
+    "X-Webhook-Signature",
+    "Content-Type",
 ];
 
 #[derive(Clone, Debug)]
 enum Edit {
-    Insert { h: prop::sample::Index, at: prop::sample::Index, token: prop::sample::Index },
-    Delete { h: prop::sample::Index, at: prop::sample::Index, len: usize },
-    Duplicate { h: prop::sample::Index, first: bool, edit_token: prop::sample::Index },
-    Remove { h: prop::sample::Index },
-    Rename { h: prop::sample::Index, upper: bool },
-    Replace { h: prop::sample::Index, token: prop::sample::Index, bytes: Vec<u8> },
-    Add { name: prop::sample::Index, token: prop::sample::Index, first: bool },
-    Swap { h: prop::sample::Index },
+    Insert {
+        h: prop::sample::Index,
+        at: prop::sample::Index,
+        token: prop::sample::Index,
+    },
+    Delete {
+        h: prop::sample::Index,
+        at: prop::sample::Index,
+        len: usize,
+    },
+    Duplicate {
+        h: prop::sample::Index,
+        first: bool,
+        edit_token: prop::sample::Index,
+    },
+    Remove {
+        h: prop::sample::Index,
+    },
+    Rename {
+        h: prop::sample::Index,
+        upper: bool,
+    },
+    Replace {
+        h: prop::sample::Index,
+        token: prop::sample::Index,
+        bytes: Vec<u8>,
+    },
+    Add {
+        name: prop::sample::Index,
+        token: prop::sample::Index,
+        first: bool,
+    },
+    Swap {
+        h: prop::sample::Index,
+    },
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -52,7 +126,10 @@ fn edit() -> impl Strategy<Value = Edit> {
 fn apply(headers: &mut Pairs, e: &Edit) {
     if headers.is_empty() {
         if let Edit::Add { name, token, .. } = e {
-            headers.push((NAMES[name.index(NAMES.len())].into(), TOKENS[token.index(TOKENS.len())].into()));
+            headers.push((
+                NAMES[name.index(NAMES.len())].into(),
+                TOKENS[token.index(TOKENS.len())].into(),
+            ));
         }
         return;
     }
@@ -72,7 +149,11 @@ fn apply(headers: &mut Pairs, e: &Edit) {
                 v.drain(p..end);
             }
         }
-        Edit::Duplicate { h, first, edit_token } => {
+        Edit::Duplicate {
+            h,
+            first,
+            edit_token,
+        } => {
             let (k, mut v) = headers[h.index(n)].clone();
             if !v.is_empty() {
                 let p = edit_token.index(v.len());
@@ -89,7 +170,11 @@ fn apply(headers: &mut Pairs, e: &Edit) {
         }
         Edit::Rename { h, upper } => {
             let k = &mut headers[h.index(n)].0;
-            *k = if *upper { k.to_ascii_uppercase() } else { k.to_ascii_lowercase() };
+            *k = if *upper {
+                k.to_ascii_uppercase()
+            } else {
+                k.to_ascii_lowercase()
+            };
         }
         Edit::Replace { h, token, bytes } => {
             let mut v = TOKENS[token.index(TOKENS.len())].as_bytes().to_vec();
@@ -97,7 +182,10 @@ fn apply(headers: &mut Pairs, e: &Edit) {
             headers[h.index(n)].1 = v;
         }
         Edit::Add { name, token, first } => {
-            let pair = (NAMES[name.index(NAMES.len())].to_string(), TOKENS[token.index(TOKENS.len())].as_bytes().to_vec());
+            let pair = (
+                NAMES[name.index(NAMES.len())].to_string(),
+                TOKENS[token.index(TOKENS.len())].as_bytes().to_vec(),
+            );
             if *first {
                 headers.insert(0, pair);
             } else {

@@ -64,12 +64,20 @@ fn decode_at(value: &str, marker: &str, base64: bool) -> (usize, usize, Vec<u8>)
     let start = value.find(marker).expect("marker") + marker.len();
     let enc_len = if base64 { 44 } else { 64 };
     let text = &value[start..start + enc_len];
-    let raw = if base64 { B64.decode(text).expect("b64") } else { hex::decode(text).expect("hex") };
+    let raw = if base64 {
+        B64.decode(text).expect("b64")
+    } else {
+        hex::decode(text).expect("hex")
+    };
     (start, enc_len, raw)
 }
 
 fn encode_into(value: &str, start: usize, len: usize, raw: &[u8], base64: bool) -> Vec<u8> {
-    let enc = if base64 { B64.encode(raw) } else { hex::encode(raw) };
+    let enc = if base64 {
+        B64.encode(raw)
+    } else {
+        hex::encode(raw)
+    };
     let mut out = value.to_string();
     out.replace_range(start..start + len, &enc);
     out.into_bytes()
@@ -82,10 +90,34 @@ fn encode_into(value: &str, start: usize, len: usize, raw: &[u8], base64: bool) 
 /// in both classes, so decoding it costs the same; only the match count differs.
 fn setup(name: &'static str) -> Setup {
     let (scheme, secret, header, marker, base64): (Scheme, &str, &str, &str, bool) = match name {
-        "github" => (Scheme::GitHub, "It's a Secret to Everybody", "X-Hub-Signature-256", "sha256=", false),
-        "stripe" => (Scheme::Stripe, "whsec_test_secret", "Stripe-Signature", ",v1=", false),
-        "standard" => (Scheme::Standard, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "webhook-signature", "v1,", true),
-        "shopify" => (Scheme::Shopify, "shopify-secret", "X-Shopify-Hmac-Sha256", "", true),
+        "github" => (
+            Scheme::GitHub,
+            "It's a Secret to Everybody",
+            "X-Hub-Signature-256",
+            "sha256=",
+            false,
+        ),
+        "stripe" => (
+            Scheme::Stripe,
+            "whsec_test_secret",
+            "Stripe-Signature",
+            ",v1=",
+            false,
+        ),
+        "standard" => (
+            Scheme::Standard,
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "webhook-signature",
+            "v1,",
+            true,
+        ),
+        "shopify" => (
+            Scheme::Shopify,
+            "shopify-secret",
+            "X-Shopify-Hmac-Sha256",
+            "",
+            true,
+        ),
         other => panic!("unknown scheme {other}; use github, stripe, standard, shopify"),
     };
     let wh = Webhook::new(scheme, &[secret]).expect("webhook");
@@ -97,11 +129,18 @@ fn setup(name: &'static str) -> Setup {
     };
     let signed_value = |b: &[u8]| -> String {
         let h = wh.sign(b, Some(now), Some(id)).expect("sign");
-        h.into_iter().find(|(k, _)| k == header).expect("signature header").1
+        h.into_iter()
+            .find(|(k, _)| k == header)
+            .expect("signature header")
+            .1
     };
     let body1 = body(1);
-    let mut headers: Vec<(String, Vec<u8>)> =
-        wh.sign(&body1, Some(now), Some(id)).expect("sign").into_iter().map(|(k, v)| (k, v.into_bytes())).collect();
+    let mut headers: Vec<(String, Vec<u8>)> = wh
+        .sign(&body1, Some(now), Some(id))
+        .expect("sign")
+        .into_iter()
+        .map(|(k, v)| (k, v.into_bytes()))
+        .collect();
     let slot = headers.iter().position(|(k, _)| k == header).expect("slot");
     let value1 = String::from_utf8(headers[slot].1.clone()).expect("utf8");
     let (start, len, tag1) = decode_at(&value1, marker, base64);
@@ -119,14 +158,29 @@ fn setup(name: &'static str) -> Setup {
         .find(|(_, t)| t[0] != sig[0])
         .expect("a body whose tag differs in byte 0");
     for b in [&body0, &body1] {
-        let err = wh.verify_signature(b, &headers, Some(now)).expect_err("must not verify");
+        let err = wh
+            .verify_signature(b, &headers, Some(now))
+            .expect_err("must not verify");
         assert_eq!(err.code(), "signature_mismatch");
     }
     // informational: one body, the signature text varies instead
     let mut first = tag1.clone();
     first[0] ^= 0x11;
-    let texts = [encode_into(&value1, start, len, &first, base64), headers[slot].1.clone()];
-    Setup { name, wh, headers, bodies: [body0, body1], tags: [tag0, tag1], sig, slot, texts, now }
+    let texts = [
+        encode_into(&value1, start, len, &first, base64),
+        headers[slot].1.clone(),
+    ];
+    Setup {
+        name,
+        wh,
+        headers,
+        bodies: [body0, body1],
+        tags: [tag0, tag1],
+        sig,
+        slot,
+        texts,
+        now,
+    }
 }
 
 /// Naive comparison that stops at the first differing byte (the control's leak).
@@ -150,7 +204,12 @@ struct Outcome {
 }
 
 /// Times `call(class)`; `prepare(class)` runs first, untimed.
-fn measure(n: usize, rng: &mut Rng, mut prepare: impl FnMut(usize), mut call: impl FnMut(usize)) -> Outcome {
+fn measure(
+    n: usize,
+    rng: &mut Rng,
+    mut prepare: impl FnMut(usize),
+    mut call: impl FnMut(usize),
+) -> Outcome {
     let started = Instant::now();
     let mut sample = |class: usize| {
         prepare(class);
@@ -161,7 +220,9 @@ fn measure(n: usize, rng: &mut Rng, mut prepare: impl FnMut(usize), mut call: im
     for i in 0..CALIBRATION {
         sample(i & 1); // warm-up
     }
-    let calib: Vec<f64> = (0..CALIBRATION).map(|_| sample((rng.next() >> 63) as usize)).collect();
+    let calib: Vec<f64> = (0..CALIBRATION)
+        .map(|_| sample((rng.next() >> 63) as usize))
+        .collect();
     let mut d = Dudect::new(&calib, CROPS);
     for _ in 0..n {
         let class = (rng.next() >> 63) as usize;
@@ -197,7 +258,10 @@ fn main() {
             }
             "--schemes" => {
                 i += 1;
-                schemes = args[i].split(',').map(|s| &*Box::leak(s.to_string().into_boxed_str())).collect();
+                schemes = args[i]
+                    .split(',')
+                    .map(|s| &*Box::leak(s.to_string().into_boxed_str()))
+                    .collect();
             }
             "--no-control" => control = false,
             "--text" => text = true,
@@ -211,7 +275,10 @@ fn main() {
     }
     let mut rng = Rng(seed | 1);
     println!("dudect: Welch's t between 0 and 31 matching leading signature bytes; |t| < {THRESHOLD} passes");
-    println!("{:<22} {:>10} {:>9} {:>9} {:>11} {:>13} {:>7}", "test", "measured", "max |t|", "raw t", "mean0 ns", "mean1 ns", "secs");
+    println!(
+        "{:<22} {:>10} {:>9} {:>9} {:>11} {:>13} {:>7}",
+        "test", "measured", "max |t|", "raw t", "mean0 ns", "mean1 ns", "secs"
+    );
     let mut failed = Vec::new();
     let mut total = 0usize;
     for name in &schemes {
@@ -223,7 +290,8 @@ fn main() {
             |class| body.borrow_mut().copy_from_slice(&s.bodies[class]),
             |_| {
                 let b = body.borrow();
-                let r = s.wh.verify_signature(black_box(&b[..]), black_box(&s.headers), Some(s.now));
+                let r =
+                    s.wh.verify_signature(black_box(&b[..]), black_box(&s.headers), Some(s.now));
                 black_box(r.is_ok());
             },
         );
@@ -246,7 +314,8 @@ fn main() {
             },
             |_| {
                 let b = body.borrow();
-                let r = s.wh.verify_signature(black_box(&b[..]), black_box(&s.headers), Some(s.now));
+                let r =
+                    s.wh.verify_signature(black_box(&b[..]), black_box(&s.headers), Some(s.now));
                 black_box(r.is_ok());
                 black_box(leaky_eq(&tag.borrow(), black_box(&s.sig)));
             },
@@ -269,7 +338,11 @@ fn main() {
                 |class| headers.borrow_mut()[slot].1.copy_from_slice(&texts[class]),
                 |_| {
                     let h = headers.borrow();
-                    let r = s.wh.verify_signature(black_box(&s.bodies[1][..]), black_box(&*h), Some(s.now));
+                    let r = s.wh.verify_signature(
+                        black_box(&s.bodies[1][..]),
+                        black_box(&*h),
+                        Some(s.now),
+                    );
                     black_box(r.is_ok());
                 },
             );

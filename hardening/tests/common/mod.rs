@@ -7,11 +7,19 @@ use proptest::prelude::*;
 
 /// Cases per property: `HARDENING_CASES` (default 1000).
 pub fn cases() -> u32 {
-    std::env::var("HARDENING_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000)
+    std::env::var("HARDENING_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000)
 }
 
 pub fn config() -> ProptestConfig {
-    ProptestConfig { cases: cases(), max_global_rejects: cases().saturating_mul(100), failure_persistence: None, ..ProptestConfig::default() }
+    ProptestConfig {
+        cases: cases(),
+        max_global_rejects: cases().saturating_mul(100),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 /// A header name: printable ASCII without ':' (what CustomScheme accepts).
@@ -24,8 +32,20 @@ fn header_name() -> impl Strategy<Value = String> {
 fn template(has_id: bool, has_ts: bool) -> impl Strategy<Value = String> {
     let lit = prop::collection::vec(
         prop_oneof![
-            Just("."), Just(":"), Just("v0"), Just("{"), Just("}"), Just("{bod"), Just("y}"),
-            Just("{i"), Just("d}"), Just("{time"), Just("é"), Just(" "), Just("\t"), Just("{}"),
+            Just("."),
+            Just(":"),
+            Just("v0"),
+            Just("{"),
+            Just("}"),
+            Just("{bod"),
+            Just("y}"),
+            Just("{i"),
+            Just("d}"),
+            Just("{time"),
+            Just("é"),
+            Just(" "),
+            Just("\t"),
+            Just("{}"),
         ],
         0..4,
     )
@@ -37,8 +57,12 @@ fn template(has_id: bool, has_ts: bool) -> impl Strategy<Value = String> {
     if has_ts {
         parts.push(Just("{timestamp}").boxed());
     }
-    (Just(parts.len()), prop::collection::vec(lit, parts.len() + 1), any::<u64>()).prop_map(
-        move |(n, lits, perm)| {
+    (
+        Just(parts.len()),
+        prop::collection::vec(lit, parts.len() + 1),
+        any::<u64>(),
+    )
+        .prop_map(move |(n, lits, perm)| {
             // a permutation of the placeholders, literal text around them
             let mut order: Vec<&str> = vec!["{body}"];
             if has_id {
@@ -58,8 +82,7 @@ fn template(has_id: bool, has_ts: bool) -> impl Strategy<Value = String> {
             }
             out.push_str(&lits[n]);
             out
-        },
-    )
+        })
 }
 
 /// A custom scheme whose signed headers survive transit (no leading white
@@ -77,8 +100,11 @@ pub fn custom() -> impl Strategy<Value = Kind> {
             (Just((sig, prefix, base64, id, ts)), t)
         })
         .prop_filter("distinct header names", |((sig, _, _, id, ts), _)| {
-            let names: Vec<String> =
-                [Some(sig), id.as_ref(), ts.as_ref()].into_iter().flatten().map(|s| s.to_ascii_lowercase()).collect();
+            let names: Vec<String> = [Some(sig), id.as_ref(), ts.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(|s| s.to_ascii_lowercase())
+                .collect();
             let mut d = names.clone();
             d.sort();
             d.dedup();
