@@ -61,7 +61,7 @@ def source(s):
     if "field" in s:
         return f"Source::Field({rs(s['field'])})"
     if "header" in s:
-        return f"Source::Header({rs(s['header'].lower())})"
+        return f"Source::Header({rs(s['header'].lower())}, {rs(s['header'])})"
     raise SystemExit(f"bad source {s!r}")
 
 

@@ -160,6 +160,24 @@ enum Format<'s> {
     Standard,
 }
 
+/// What `scan` found in the signature header.
+struct Scanned {
+    /// At least one signature can be checked with the configured keys.
+    usable: bool,
+    /// The decoded HMAC signature when it is the only one to check, so that
+    /// it is decoded once.
+    single: Option<SigBuf>,
+}
+
+impl Scanned {
+    fn list(usable: bool) -> Self {
+        Scanned {
+            usable,
+            single: None,
+        }
+    }
+}
+
 /// Timestamp tolerance direction.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Window {
@@ -409,7 +427,7 @@ impl Webhook {
     /// header container instead of converting all of them.
     #[cfg(feature = "alloc")]
     pub fn header_names(&self) -> alloc::vec::Vec<&str> {
-        let mut names: alloc::vec::Vec<&str> = match &self.scheme {
+        let names: alloc::vec::Vec<&str> = match &self.scheme {
             Scheme::CostKatana => alloc::vec!["x-costkatana-signature", "x-costkatana-timestamp"],
             Scheme::Standard => alloc::vec![
                 "webhook-id",
@@ -433,11 +451,15 @@ impl Webhook {
             }
         };
         #[cfg(feature = "events")]
-        names.extend(
-            crate::events::envelope_headers(&self.scheme)
-                .filter(|h| !names.contains(h))
-                .collect::<alloc::vec::Vec<_>>(),
-        );
+        let names = {
+            let mut names = names;
+            for h in crate::events::envelope_headers(&self.scheme) {
+                if !names.contains(&h) {
+                    names.push(h);
+                }
+            }
+            names
+        };
         names
     }
 
@@ -629,7 +651,7 @@ impl Webhook {
         }
 
         // 3. Headers well-formed.
-        let usable = self.scan(&plan, sig_value, &mut ts_text)?;
+        let scanned = self.scan(&plan, sig_value, &mut ts_text)?;
         let timestamp = match &ts_text {
             Some((t, display)) => Some(parse_timestamp(t).ok_or_else(|| {
                 invalid(
@@ -662,7 +684,7 @@ impl Webhook {
                 });
             }
         }
-        if !usable {
+        if !scanned.usable {
             return Err(Error::UnsupportedSignature {
                 reason: self.unsupported_reason(),
             });
@@ -671,7 +693,7 @@ impl Webhook {
         // 5. Signatures.
         let ts_bytes = ts_text.as_ref().map_or(&b""[..], |(t, _)| t);
         let id_bytes = id_value.unwrap_or(b"");
-        if self.matches(&plan, sig_value, id_bytes, ts_bytes, body) {
+        if self.matches(&plan, &scanned, sig_value, id_bytes, ts_bytes, body) {
             Ok(Delivery {
                 id: id_value,
                 timestamp,
@@ -698,24 +720,27 @@ impl Webhook {
         plan: &Plan<'s>,
         value: &'h [u8],
         ts: &mut Option<(&'h [u8], Name<'s>)>,
-    ) -> Result<bool, Error> {
+    ) -> Result<Scanned, Error> {
         let display = || plan.sig_display.text();
         match plan.format {
             Format::Single { prefix, base64 } => {
                 let Some(sig) = value.strip_prefix(prefix) else {
                     return Err(invalid(display(), "the signature lacks its prefix"));
                 };
-                if decode_single(sig, base64).is_none() {
-                    return Err(invalid(
+                match decode_single(sig, base64) {
+                    Some(decoded) => Ok(Scanned {
+                        usable: true,
+                        single: Some(decoded),
+                    }),
+                    None => Err(invalid(
                         display(),
                         if base64 {
                             "the signature is not base64 of 32 bytes"
                         } else {
                             "the signature is not 64 hex digits"
                         },
-                    ));
+                    )),
                 }
-                Ok(true)
             }
             Format::List => {
                 let mut t: Option<&[u8]> = None;
@@ -746,16 +771,19 @@ impl Webhook {
                 };
                 *ts = Some((t, plan.sig_display));
                 if v1_ok {
-                    Ok(true)
+                    Ok(Scanned::list(true))
                 } else if v1_seen || !other {
                     Err(invalid(display(), "no v1= signature of 64 hex digits"))
                 } else {
-                    Ok(false)
+                    Ok(Scanned::list(false))
                 }
             }
             Format::Standard => {
                 let (has_hmac, has_ed) = self.key_kinds();
-                let (mut known_seen, mut usable, mut decodable) = (false, false, false);
+                let (mut known_seen, mut decodable) = (false, false);
+                // Signatures some configured key can check; when there is just
+                // one and it is HMAC (the usual header), keep it decoded.
+                let (mut checkable, mut only_v1) = (0usize, None);
                 for entry in value.split(|&b| b == b' ').filter(|e| !e.is_empty()) {
                     let Some(comma) = entry.iter().position(|&b| b == b',') else {
                         return Err(invalid(
@@ -764,14 +792,17 @@ impl Webhook {
                         ));
                     };
                     let (ver, sig) = (&entry[..comma], &entry[comma + 1..]);
-                    let (ok, have) = match ver {
-                        b"v1" => (decode_base64(sig, 32).is_some(), has_hmac),
-                        b"v1a" => (decode_base64(sig, 64).is_some(), has_ed),
+                    let (decoded, have, is_v1) = match ver {
+                        b"v1" => (decode_base64(sig, 32), has_hmac, true),
+                        b"v1a" => (decode_base64(sig, 64), has_ed, false),
                         _ => continue,
                     };
                     known_seen = true;
-                    decodable |= ok;
-                    usable |= ok && have;
+                    decodable |= decoded.is_some();
+                    if let (Some(d), true) = (decoded, have) {
+                        checkable += 1;
+                        only_v1 = is_v1.then_some(d);
+                    }
                 }
                 if !decodable && known_seen {
                     Err(invalid(
@@ -779,7 +810,10 @@ impl Webhook {
                         "no v1/v1a signature decodes to the right length",
                     ))
                 } else {
-                    Ok(usable)
+                    Ok(Scanned {
+                        usable: checkable > 0,
+                        single: if checkable == 1 { only_v1 } else { None },
+                    })
                 }
             }
         }
@@ -797,19 +831,45 @@ impl Webhook {
         kinds
     }
 
+    /// The HMAC tag of this delivery under one key.
+    fn tag(state: &HmacSha256, layout: Layout<'_>, id: &[u8], ts: &[u8], body: &[u8]) -> [u8; 32] {
+        let mut mac = state.clone();
+        layout.feed(id, ts, body, |chunk| mac.update(chunk));
+        mac.finalize().into_bytes().into()
+    }
+
     /// Computes each HMAC key's tag once and compares it, in constant time,
     /// with every decodable signature in the header.
-    fn matches(&self, plan: &Plan<'_>, value: &[u8], id: &[u8], ts: &[u8], body: &[u8]) -> bool {
+    fn matches(
+        &self,
+        plan: &Plan<'_>,
+        scanned: &Scanned,
+        value: &[u8],
+        id: &[u8],
+        ts: &[u8],
+        body: &[u8],
+    ) -> bool {
+        let hmac_keys = || {
+            self.keys().filter_map(|k| match k {
+                Key::Hmac(state) => Some(state),
+                #[cfg(feature = "ed25519")]
+                _ => None,
+            })
+        };
+        // One HMAC signature (the usual delivery): compare as each tag is computed.
+        if let Some(sig) = &scanned.single {
+            let found = hmac_keys().fold(Choice::from(0), |acc, state| {
+                acc | Self::tag(state, plan.layout, id, ts, body)
+                    .as_slice()
+                    .ct_eq(sig.as_slice())
+            });
+            return bool::from(found);
+        }
         let mut tags = [[0u8; 32]; MAX_SECRETS];
         let mut n_tags = 0;
-        for key in self.keys() {
-            #[allow(irrefutable_let_patterns)]
-            if let Key::Hmac(state) = key {
-                let mut mac = state.clone();
-                plan.layout.feed(id, ts, body, |chunk| mac.update(chunk));
-                tags[n_tags] = mac.finalize().into_bytes().into();
-                n_tags += 1;
-            }
+        for state in hmac_keys() {
+            tags[n_tags] = Self::tag(state, plan.layout, id, ts, body);
+            n_tags += 1;
         }
         let tags = &tags[..n_tags];
         let any_tag = |sig: &SigBuf| {
@@ -819,14 +879,8 @@ impl Webhook {
         };
         let mut found = Choice::from(0);
         match plan.format {
-            Format::Single { prefix, base64 } => {
-                if let Some(sig) = value
-                    .strip_prefix(prefix)
-                    .and_then(|s| decode_single(s, base64))
-                {
-                    found |= any_tag(&sig);
-                }
-            }
+            // `scan` always decodes a single-signature header: handled above.
+            Format::Single { .. } => {}
             Format::List => {
                 for item in value.split(|&b| b == b',') {
                     if let Some(sig) = trim_ows(item)

@@ -72,9 +72,9 @@ pub(crate) static STANDARD: Catalog = Catalog {
     provider: "standard",
     open: true,
     envelope: Envelope {
-        id: Source::Header("webhook-id"),
+        id: Source::Header("webhook-id", "webhook-id"),
         ty: Source::Field("type"),
-        timestamp: Source::Header("webhook-timestamp"),
+        timestamp: Source::Header("webhook-timestamp", "webhook-timestamp"),
         ts_format: TsFormat::Unix,
         data: Source::Field("data"),
         fallback_root: false,
@@ -104,8 +104,8 @@ pub(crate) static GITHUB: Catalog = Catalog {
     provider: "github",
     open: true,
     envelope: Envelope {
-        id: Source::Header("x-github-delivery"),
-        ty: Source::Header("x-github-event"),
+        id: Source::Header("x-github-delivery", "X-GitHub-Delivery"),
+        ty: Source::Header("x-github-event", "X-GitHub-Event"),
         timestamp: Source::None,
         ts_format: TsFormat::Unix,
         data: Source::None,
@@ -136,8 +136,8 @@ pub(crate) static SHOPIFY: Catalog = Catalog {
     provider: "shopify",
     open: true,
     envelope: Envelope {
-        id: Source::Header("x-shopify-webhook-id"),
-        ty: Source::Header("x-shopify-topic"),
+        id: Source::Header("x-shopify-webhook-id", "X-Shopify-Webhook-Id"),
+        ty: Source::Header("x-shopify-topic", "X-Shopify-Topic"),
         timestamp: Source::None,
         ts_format: TsFormat::Unix,
         data: Source::None,

@@ -302,7 +302,7 @@ pub(crate) fn envelope_headers(scheme: &Scheme) -> impl Iterator<Item = &'static
     env.into_iter()
         .flat_map(|e| [e.id, e.ty, e.timestamp, e.data])
         .filter_map(|s| match s {
-            Source::Header(h) => Some(h),
+            Source::Header(h, _) => Some(h),
             _ => None,
         })
 }
@@ -479,11 +479,11 @@ impl Webhook {
                     ));
                 }
             },
-            Source::Header(h) => match header_text(headers, h) {
+            Source::Header(h, display) => match header_text(headers, h) {
                 Some(t) => Some(t.to_string()),
                 None => {
                     return Err(Error::MissingHeader {
-                        header: Cow::Borrowed(h),
+                        header: Cow::Borrowed(display),
                     })
                 }
             },
@@ -491,7 +491,7 @@ impl Webhook {
         };
         let id = match env.id {
             Source::Field(p) => lookup_path(&payload, p).and_then(text_of),
-            Source::Header(h) => header_text(headers, h).map(ToString::to_string),
+            Source::Header(h, _) => header_text(headers, h).map(ToString::to_string),
             Source::None => None,
         };
         let timestamp = match env.timestamp {
@@ -504,7 +504,7 @@ impl Webhook {
                     )
                 })?),
             },
-            Source::Header(_) => delivery.timestamp.and_then(|t| i64::try_from(t).ok()),
+            Source::Header(..) => delivery.timestamp.and_then(|t| i64::try_from(t).ok()),
             Source::None => None,
         };
         let (data_path, data_value, data_at) = match env.data {

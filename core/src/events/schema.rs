@@ -6,8 +6,8 @@ pub(crate) enum Source {
     None,
     /// A dotted path into the JSON body.
     Field(&'static str),
-    /// A delivery header (lower-case name).
-    Header(&'static str),
+    /// A delivery header: its lower-case name, and its spelling for messages.
+    Header(&'static str, &'static str),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
