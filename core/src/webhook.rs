@@ -849,6 +849,7 @@ impl Webhook {
         ts: &[u8],
         body: &[u8],
     ) -> bool {
+        #[allow(clippy::unnecessary_filter_map)] // a map without the `ed25519` feature
         let hmac_keys = || {
             self.keys().filter_map(|k| match k {
                 Key::Hmac(state) => Some(state),
