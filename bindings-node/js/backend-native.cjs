@@ -1,51 +1,66 @@
 'use strict';
 // The native backend: the napi-rs addon (crate hookseal-node), loaded by the
 // loader that `napi build` generates in native/binding.cjs.
-const { NativeWebhook } = require('../native/binding.cjs');
+const native = require('../native/binding.cjs');
 
-// Header values cross into Rust as UTF-8 bytes written back to back into one
-// reused buffer plus their lengths, not as one JS string each: at 1 KiB a
-// verification is mostly call overhead, and this keeps a call allocation-free.
-// Calls are synchronous, so one module-wide scratch area is safe.
+// At 1 KiB a verification is mostly call overhead, so a call hands Rust one
+// typed array, the body (a view of the caller's bytes); everything else is
+// in a "call buffer" that Rust was given once (`setCallBuffer`): the clock,
+// the webhook's id and the header values (layout in src/lib.rs, `Call`):
+//   [0, 8)    now, f64 (NaN: none)
+//   [8, 12)   the webhook's id, u32
+//   [16, 48)  8 × u32 value lengths, 0xffffffff for an absent header
+//   [48, …)   the values' UTF-8 bytes back to back
+// Calls are synchronous, so one buffer per process is safe, and a call
+// allocates nothing on either side.
 const ABSENT = 0xffffffff;
-let scratch = Buffer.allocUnsafe(4096);
-let lens = new Uint32Array(8);
+const VALUES_AT = 48;
+let buf;
+let f64;
+let u32;
 
-function pack(values) {
-  const n = values.length;
-  if (lens.length < n) lens = new Uint32Array(n);
-  let off = 0;
-  for (let i = 0; i < n; i++) {
+function allocate(size) {
+  const next = Buffer.alloc(size);
+  if (buf) buf.copy(next, 0, 0, Math.min(buf.length, size));
+  buf = next;
+  f64 = new Float64Array(buf.buffer, buf.byteOffset, 1);
+  u32 = new Uint32Array(buf.buffer, buf.byteOffset, VALUES_AT / 4);
+  native.setCallBuffer(buf); // Rust keeps it: calls pass only the body
+}
+allocate(4096);
+
+function pack(handle, values, now) {
+  f64[0] = now === undefined ? NaN : now;
+  u32[2] = handle.id;
+  let off = VALUES_AT;
+  for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === undefined || v === null) {
-      lens[i] = ABSENT;
+    if (v === undefined) {
+      u32[4 + i] = ABSENT;
       continue;
     }
-    // A UTF-8 encoding is at most 3 bytes per UTF-16 code unit.
-    if (off + v.length * 3 > scratch.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(scratch.length * 2, off + v.length * 3));
-      scratch.copy(bigger, 0, 0, off);
-      scratch = bigger;
-    }
-    const written = scratch.utf8Write(v, off);
-    lens[i] = written;
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (off + v.length * 3 > buf.length) allocate(Math.max(buf.length * 2, off + v.length * 3));
+    const written = buf.utf8Write(v, off);
+    u32[4 + i] = written;
     off += written;
   }
-  // Entries past `n` are never read: Rust looks up only the scheme's names.
-  return lens;
 }
+
+// The Rust side keeps each webhook in a registry under a numeric id (a number
+// crosses napi more cheaply than an External); it is freed when the handle
+// object, held by the JavaScript Webhook, is garbage-collected.
+const reclaim = new FinalizationRegistry((id) => native.dropWebhook(id));
 
 module.exports = {
   name: 'native',
-  createWebhook: (scheme, secrets, options) => new NativeWebhook(scheme, secrets, options),
-  headerNames: (handle) => handle.headerNames(),
-  verifySignature(handle, body, values, now) {
-    const sizes = pack(values); // may replace `scratch`: read it after
-    handle.verifySignature(body, scratch, sizes, now);
+  createWebhook(scheme, secrets, options) {
+    const handle = { id: native.createWebhook(scheme, secrets, options) };
+    reclaim.register(handle, handle.id);
+    return handle;
   },
-  verify(handle, body, values, now) {
-    const sizes = pack(values);
-    return handle.verify(body, scratch, sizes, now);
-  },
-  sign: (handle, body, timestamp, id) => handle.sign(body, timestamp, id),
+  headerNames: (handle) => native.headerNames(handle.id),
+  verifySignature: (handle, body, values, now) => (pack(handle, values, now), native.verifySignature(body)),
+  verify: (handle, body, values, now) => (pack(handle, values, now), native.verify(body)),
+  sign: (handle, body, timestamp, id) => native.sign(handle.id, body, timestamp, id),
 };

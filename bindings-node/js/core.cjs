@@ -31,16 +31,19 @@ function describe(value) {
 
 /**
  * Builds the public API over `backend`.
- * `platform.utf8(string) -> Uint8Array` encodes text; `platform.randomId()`
- * returns a fresh `msg_…` id for signing.
+ * `platform.utf8(string) -> Uint8Array` encodes text; the optional
+ * `platform.utf8Payload` may encode into a reused buffer (valid until the next
+ * call); `platform.randomId()` returns a fresh `msg_…` id for signing.
  */
 function createApi(backend, platform) {
   const utf8 = platform.utf8;
+  // Payload text may go to a reused buffer (the backend does not keep it).
+  const utf8Payload = platform.utf8Payload || utf8;
 
   /** The payload's bytes, without copying when it already is bytes. */
   function toBytes(payload) {
     if (payload instanceof Uint8Array) return payload;
-    if (typeof payload === 'string') return utf8(payload);
+    if (typeof payload === 'string') return utf8Payload(payload);
     if (ArrayBuffer.isView(payload)) return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
     if (isArrayBuffer(payload)) return new Uint8Array(payload);
     if (payload === undefined) throw argumentError(`the payload is missing; ${RAW_BODY_HINT}`);
@@ -136,15 +139,20 @@ function createApi(backend, platform) {
     throw argumentError(`a header value must be a string or an array of strings, not ${describe(value)}`);
   }
 
+  // Header look-up, one function per container shape. `objectKeys` caches
+  // Object.keys of a plain headers object for the duration of one call
+  // (calls are synchronous), listed only when an exact hit fails.
+  let objectKeys;
+
   // Plain objects (Node's IncomingHttpHeaders has lower-case keys already):
-  // an exact hit first, then a case-insensitive scan for hand-built objects.
+  // an exact hit first, then a case-insensitive pass for hand-built objects.
   function fromObject(headers, name) {
     const hit = headers[name];
     if (hit !== undefined && typeof hit !== 'function') return headerValue(hit);
-    for (const key in headers) {
-      if (key.length === name.length && key.toLowerCase() === name && Object.prototype.hasOwnProperty.call(headers, key)) {
-        return headerValue(headers[key]);
-      }
+    if (objectKeys === undefined) objectKeys = Object.keys(headers);
+    for (let k = 0; k < objectKeys.length; k++) {
+      const key = objectKeys[k];
+      if (key.length === name.length && key !== name && key.toLowerCase() === name) return headerValue(headers[key]);
     }
     return undefined;
   }
@@ -178,34 +186,55 @@ function createApi(backend, platform) {
     return undefined;
   }
 
+  // Fetch `Headers` (and look-alikes): case-insensitive already.
+  function fromFetch(headers, name) {
+    return headerValue(headers.get(name));
+  }
+
+  // Empty or only spaces and tabs: what the core treats as absent.
+  function isBlank(value) {
+    if (value.length === 0) return true;
+    const c = value.charCodeAt(0);
+    return (c === 32 || c === 9) && /^[ \t]*$/.test(value);
+  }
+
   /**
-   * The values of the (lower-case) header `names`, in order, from any header
+   * The values of the header `entries` (js/backend.md: lower-case names, or
+   * alternatives `a|b` split into arrays here), in order, from any header
    * shape, written into `out` (reused by the caller: calls are synchronous).
+   * For alternatives, the first value that is present and not blank.
    */
-  function headerValues(headers, names, out = new Array(names.length)) {
+  function headerValues(headers, entries, out = new Array(entries.length)) {
     if (headers === null || typeof headers !== 'object') {
       throw argumentError(
         `headers must be the request's headers (an object such as req.headers, a Fetch Headers, a Map, or [name, value] pairs), not ${describe(headers)}`,
       );
     }
-    const n = names.length;
-    if (Array.isArray(headers)) {
-      const find = headers.length > 0 && typeof headers[0] === 'string' ? fromRaw : fromPairs;
-      for (let i = 0; i < n; i++) out[i] = find(headers, names[i]);
-    } else if (headers instanceof Map) {
-      for (let i = 0; i < n; i++) out[i] = fromMap(headers, names[i]);
-    } else if (typeof headers.get === 'function') {
-      // Fetch `Headers` (and look-alikes): case-insensitive already.
-      for (let i = 0; i < n; i++) out[i] = headerValue(headers.get(names[i]));
-    } else if (typeof headers[Symbol.iterator] === 'function') {
-      const pairs = Array.from(headers);
-      for (let i = 0; i < n; i++) out[i] = fromPairs(pairs, names[i]);
-    } else {
-      for (let i = 0; i < n; i++) out[i] = fromObject(headers, names[i]);
+    let read;
+    let source = headers;
+    if (Array.isArray(headers)) read = headers.length > 0 && typeof headers[0] === 'string' ? fromRaw : fromPairs;
+    else if (headers instanceof Map) read = fromMap;
+    else if (typeof headers.get === 'function') read = fromFetch;
+    else if (typeof headers[Symbol.iterator] === 'function') {
+      source = Array.from(headers);
+      read = fromPairs;
+    } else read = fromObject;
+    objectKeys = undefined;
+    for (let i = 0; i < entries.length; i++) {
+      const names = entries[i];
+      let value = read(source, names[0]);
+      for (let j = 1; j < names.length && (value === undefined || isBlank(value)); j++) {
+        const next = read(source, names[j]);
+        if (next !== undefined && (value === undefined || !isBlank(next))) value = next;
+      }
+      out[i] = value;
     }
+    objectKeys = undefined;
     return out;
   }
 
+  // `now` goes to the backend only when the caller gives it; otherwise the
+  // backend reads the clock, and only for schemes that check a timestamp.
   function nowOf(options) {
     if (options === undefined || options === null) return undefined;
     if (typeof options !== 'object') throw argumentError(`the verify options must be an object such as { now }, not ${describe(options)}`);
@@ -248,7 +277,7 @@ function createApi(backend, platform) {
       } catch (err) {
         throw fromBackend(err);
       }
-      this.#names = backend.headerNames(this.#handle);
+      this.#names = backend.headerNames(this.#handle).map((entry) => entry.split('|'));
       this.#values = new Array(this.#names.length);
       this.#scheme = typeof spec === 'string' ? spec.toLowerCase() : 'custom';
     }
@@ -260,7 +289,7 @@ function createApi(backend, platform) {
 
     /** The lower-case names of the headers this scheme reads. */
     get headerNames() {
-      return this.#names.slice();
+      return this.#names.flat();
     }
 
     /** Checks signature and timestamp; returns nothing, throws WebhookVerificationError. */

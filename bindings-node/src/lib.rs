@@ -8,6 +8,12 @@
 #![deny(clippy::all)]
 
 use hookseal::{CustomScheme, Headers, Options, Scheme, SignatureEncoding, Webhook};
+extern crate alloc;
+
+use alloc::sync::Arc;
+use core::cell::RefCell;
+use std::sync::RwLock;
+
 use napi::bindgen_prelude::{Either, Uint8Array};
 use napi_derive::napi;
 
@@ -150,13 +156,12 @@ fn built_in_header_names(scheme: &Scheme) -> &'static [&'static str] {
         Scheme::UniCraft => &["x-unicraft-signature"],
         Scheme::Dash => &["x-dash-signature"],
         Scheme::SmartAiHub => &["x-webhook-signature"],
+        // `a|b`: the first of the names that is present and not blank (the
+        // core looks Standard Webhooks headers up under both spellings).
         Scheme::Standard => &[
-            "webhook-id",
-            "svix-id",
-            "webhook-timestamp",
-            "svix-timestamp",
-            "webhook-signature",
-            "svix-signature",
+            "webhook-id|svix-id",
+            "webhook-timestamp|svix-timestamp",
+            "webhook-signature|svix-signature",
         ],
         Scheme::Stripe => &["stripe-signature"],
         Scheme::GitHub => &["x-hub-signature-256", "x-github-event", "x-github-delivery"],
@@ -170,142 +175,271 @@ fn built_in_header_names(scheme: &Scheme) -> &'static [&'static str] {
     }
 }
 
-/// Marks a header that is absent in `lens`.
+/// Marks an absent header in a call buffer's length table.
 const ABSENT: u32 = u32::MAX;
+/// Header entries a scheme can read, at most.
+const MAX_NAMES: usize = 8;
+/// Layout of a call buffer (see `Call`).
+const ID_AT: usize = 8;
+const LENS_AT: usize = 16;
+const VALUES_AT: usize = LENS_AT + 4 * MAX_NAMES;
 
-/// The header values the JavaScript layer found, aligned with `names`: their
-/// UTF-8 bytes back to back in `bytes`, each one's length in `lens`
-/// (`ABSENT` for a missing header). Two typed arrays cross the boundary
-/// instead of one string per header, so a call allocates nothing.
-struct Packed<'a> {
+/// One call, as the JavaScript side writes it into a reused buffer
+/// (`js/backend-native.cjs`):
+///
+/// | bytes | what |
+/// |---|---|
+/// | 0..8 | `now`, f64 (NaN: none) |
+/// | 8..12 | the webhook's id in the registry, u32 |
+/// | 16..48 | 8 × u32: each header entry's value length, `ABSENT` when missing |
+/// | 48.. | the values' UTF-8 bytes back to back, in the order of the entries |
+///
+/// Numbers are in the machine's byte order (the buffer never leaves the
+/// process). The buffer is handed over once (`set_call_buffer`), so a call
+/// converts one typed array (the body) and allocates nothing: at 1 KiB a
+/// verification is mostly call overhead.
+struct Call<'a> {
     names: &'a [String],
-    bytes: &'a [u8],
-    lens: &'a [u32],
+    buf: &'a [u8],
 }
 
-impl Headers for Packed<'_> {
-    fn get(&self, name: &str) -> Option<&[u8]> {
-        let i = self.names.iter().position(|n| n == name)?;
-        let len = *self.lens.get(i)?;
-        if len == ABSENT {
-            return None;
+fn read4(buf: &[u8], at: usize) -> Option<[u8; 4]> {
+    buf.get(at..at + 4)?.try_into().ok()
+}
+
+impl Call<'_> {
+    fn now(&self) -> Result<Option<u64>> {
+        let raw: [u8; 8] = self
+            .buf
+            .get(..8)
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| invalid_argument("bad call buffer"))?;
+        let now = f64::from_ne_bytes(raw);
+        if now.is_nan() {
+            Ok(None)
+        } else {
+            whole(now, "now").map(Some)
         }
-        let start: usize = self.lens[..i].iter().filter(|&&l| l != ABSENT).map(|&l| l as usize).sum();
-        self.bytes.get(start..start.checked_add(len as usize)?)
+    }
+
+    fn len(&self, i: usize) -> u32 {
+        read4(self.buf, LENS_AT + 4 * i).map_or(ABSENT, u32::from_ne_bytes)
     }
 }
 
-fn now_from(now: Option<f64>) -> Result<Option<u64>> {
-    now.map(|n| whole(n, "now")).transpose()
+impl Headers for Call<'_> {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        let i = self
+            .names
+            .iter()
+            .position(|entry| entry.split('|').any(|n| n == name))?;
+        let len = self.len(i);
+        if len == ABSENT {
+            return None;
+        }
+        let skipped: usize = (0..i)
+            .map(|j| self.len(j))
+            .filter(|&l| l != ABSENT)
+            .map(|l| l as usize)
+            .sum();
+        let start = VALUES_AT.checked_add(skipped)?;
+        self.buf.get(start..start.checked_add(len as usize)?)
+    }
 }
 
 /// A verifier for one scheme and one or more secrets; the keyed HMAC state
-/// is derived once, here.
-#[napi]
-pub struct NativeWebhook {
+/// is derived once, when it is built.
+struct NativeWebhook {
     inner: Webhook,
     names: Vec<String>,
 }
 
+/// The live webhooks, by id. JavaScript holds the id (a number reaches Rust
+/// more cheaply than an External) and frees it from a FinalizationRegistry.
+static REGISTRY: RwLock<Registry> = RwLock::new(Registry {
+    slots: Vec::new(),
+    free: Vec::new(),
+});
+
+struct Registry {
+    slots: Vec<Option<Arc<NativeWebhook>>>,
+    free: Vec<u32>,
+}
+
+fn registry_read() -> std::sync::RwLockReadGuard<'static, Registry> {
+    REGISTRY
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn registry_write() -> std::sync::RwLockWriteGuard<'static, Registry> {
+    REGISTRY
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn lookup_webhook_arc(id: u32) -> Result<Arc<NativeWebhook>> {
+    registry_read()
+        .slots
+        .get(id as usize)
+        .and_then(Option::clone)
+        .ok_or_else(|| invalid_argument("this webhook was freed"))
+}
+
+thread_local! {
+    /// This thread's call buffer. JavaScript hands it over once
+    /// (`set_call_buffer`) instead of with every call, which saves a typed
+    /// array's conversion per verification. The napi reference keeps it alive;
+    /// it is never resized or detached (js/backend-native.cjs owns it and
+    /// replaces it, through `set_call_buffer`, only to grow it).
+    static CALL_BUFFER: RefCell<Option<Uint8Array>> = const { RefCell::new(None) };
+}
+
+/// Hands this thread's call buffer to Rust (at load, and when JavaScript
+/// replaces it with a bigger one).
 #[napi]
-impl NativeWebhook {
-    /// `scheme`: a scheme id or a custom-scheme description; `secrets`: the
-    /// secrets' bytes (UTF-8 for strings).
-    #[napi(constructor)]
-    pub fn new(
-        scheme: Either<String, CustomSchemeSpec>,
-        secrets: Vec<Uint8Array>,
-        options: Option<WebhookOptions>,
-    ) -> Result<Self> {
-        let (scheme, names) = scheme_from(scheme)?;
-        let mut opts = Options::default();
-        let mut replay = None;
-        if let Some(o) = options {
-            if let Some(c) = o.replay_capacity {
-                let capacity = usize::try_from(whole(c, "replay capacity")?)
-                    .map_err(|_| invalid_argument("the replay capacity is too large"))?;
-                replay = Some((
-                    capacity,
-                    whole(o.replay_ttl.unwrap_or(600.0), "replay ttl")?,
-                ));
-            }
-            if let Some(t) = o.tolerance {
-                opts.tolerance = whole(t, "tolerance")?;
-            }
-            if let Some(s) = o.strict {
-                opts.strict = s;
-            }
-            if let Some(m) = o.max_payload_bytes {
-                opts.max_payload_bytes = usize::try_from(whole(m, "maxPayloadBytes")?)
-                    .map_err(|_| invalid_argument("maxPayloadBytes is too large"))?;
-            }
-        }
-        let keys: Vec<&[u8]> = secrets.iter().map(|s| &s[..]).collect();
-        let mut inner = Webhook::with_options(scheme, &keys, opts).map_err(to_js)?;
-        if let Some((capacity, ttl)) = replay {
-            inner = inner.with_replay_guard(capacity, ttl);
-        }
-        Ok(NativeWebhook { inner, names })
-    }
+pub fn set_call_buffer(buffer: Uint8Array) {
+    CALL_BUFFER.with(|cell| *cell.borrow_mut() = Some(buffer));
+}
 
-    /// The lower-case header names the scheme may read; `verify*` takes their
-    /// values in this order.
-    #[napi]
-    pub fn header_names(&self) -> Vec<String> {
-        self.names.clone()
-    }
+/// Runs `f` with the call buffer and the webhook it names, under the
+/// registry's read lock: verifications do not wait for each other, only
+/// building or freeing a webhook waits for running ones.
+fn with_call<T>(f: impl FnOnce(&NativeWebhook, &[u8]) -> Result<T>) -> Result<T> {
+    CALL_BUFFER.with(|cell| {
+        let guard = cell.borrow();
+        let call: &[u8] = guard
+            .as_deref()
+            .ok_or_else(|| invalid_argument("no call buffer"))?;
+        let id = read4(call, ID_AT)
+            .map(u32::from_ne_bytes)
+            .ok_or_else(|| invalid_argument("bad call buffer"))?;
+        let reg = registry_read();
+        let webhook = reg
+            .slots
+            .get(id as usize)
+            .and_then(Option::as_ref)
+            .ok_or_else(|| invalid_argument("this webhook was freed"))?;
+        f(webhook, call)
+    })
+}
 
-    /// Checks the signature (and timestamp); throws an error whose `code` is
-    /// PRODUCT.md's code. `packed`/`lens`: the values of `header_names()`.
-    #[napi]
-    pub fn verify_signature(
-        &self,
-        body: &[u8],
-        packed: &[u8],
-        lens: &[u32],
-        now: Option<f64>,
-    ) -> Result<()> {
-        let headers = Packed {
-            names: &self.names,
-            bytes: packed,
-            lens,
+/// Builds a verifier and returns its id. `scheme`: a scheme id or a
+/// custom-scheme description; `secrets`: the secrets' bytes (UTF-8 for strings).
+#[napi]
+pub fn create_webhook(
+    scheme: Either<String, CustomSchemeSpec>,
+    secrets: Vec<Uint8Array>,
+    options: Option<WebhookOptions>,
+) -> Result<u32> {
+    let (scheme, names) = scheme_from(scheme)?;
+    if names.len() > MAX_NAMES {
+        return Err(invalid_argument("a scheme reads at most 8 headers"));
+    }
+    let mut opts = Options::default();
+    let mut replay = None;
+    if let Some(o) = options {
+        if let Some(c) = o.replay_capacity {
+            let capacity = usize::try_from(whole(c, "replay capacity")?)
+                .map_err(|_| invalid_argument("the replay capacity is too large"))?;
+            replay = Some((
+                capacity,
+                whole(o.replay_ttl.unwrap_or(600.0), "replay ttl")?,
+            ));
+        }
+        if let Some(t) = o.tolerance {
+            opts.tolerance = whole(t, "tolerance")?;
+        }
+        if let Some(s) = o.strict {
+            opts.strict = s;
+        }
+        if let Some(m) = o.max_payload_bytes {
+            opts.max_payload_bytes = usize::try_from(whole(m, "maxPayloadBytes")?)
+                .map_err(|_| invalid_argument("maxPayloadBytes is too large"))?;
+        }
+    }
+    let keys: Vec<&[u8]> = secrets.iter().map(|s| &s[..]).collect();
+    let mut inner = Webhook::with_options(scheme, &keys, opts).map_err(to_js)?;
+    if let Some((capacity, ttl)) = replay {
+        inner = inner.with_replay_guard(capacity, ttl);
+    }
+    let webhook = Some(Arc::new(NativeWebhook { inner, names }));
+    let mut reg = registry_write();
+    if let Some(id) = reg.free.pop() {
+        reg.slots[id as usize] = webhook;
+        Ok(id)
+    } else {
+        let id =
+            u32::try_from(reg.slots.len()).map_err(|_| invalid_argument("too many webhooks"))?;
+        reg.slots.push(webhook);
+        Ok(id)
+    }
+}
+
+/// Frees a webhook (called when its JavaScript owner is garbage-collected).
+#[napi]
+pub fn drop_webhook(id: u32) {
+    let mut reg = registry_write();
+    if let Some(slot) = reg.slots.get_mut(id as usize) {
+        if slot.take().is_some() {
+            reg.free.push(id);
+        }
+    }
+}
+
+/// The header entries the scheme reads, in the order a call buffer carries
+/// their values: lower-case names, `a|b` for "the first of a, b that is
+/// present and not blank".
+#[napi]
+pub fn header_names(id: u32) -> Result<Vec<String>> {
+    Ok(lookup_webhook_arc(id)?.names.clone())
+}
+
+/// Checks the signature (and timestamp); throws an error whose `code` is
+/// PRODUCT.md's code.
+#[napi]
+pub fn verify_signature(body: &[u8]) -> Result<()> {
+    with_call(|webhook, call| {
+        let headers = Call {
+            names: &webhook.names,
+            buf: call,
         };
-        self.inner
-            .verify_signature(body, &headers, now_from(now)?)
+        webhook
+            .inner
+            .verify_signature(body, &headers, headers.now()?)
             .map_err(to_js)
-    }
+    })
+}
 
-    /// Checks the delivery like `verify_signature`, then parses and validates
-    /// its JSON; returns the event as JSON text (`Event::to_json_string`).
-    #[napi]
-    pub fn verify(
-        &self,
-        body: &[u8],
-        packed: &[u8],
-        lens: &[u32],
-        now: Option<f64>,
-    ) -> Result<String> {
-        let headers = Packed {
-            names: &self.names,
-            bytes: packed,
-            lens,
+/// Checks the delivery like `verify_signature`, then parses and validates
+/// its JSON; returns the event as JSON text (`Event::to_json_string`).
+#[napi]
+pub fn verify(body: &[u8]) -> Result<String> {
+    with_call(|webhook, call| {
+        let headers = Call {
+            names: &webhook.names,
+            buf: call,
         };
-        self.inner
-            .verify(body, &headers, now_from(now)?)
+        webhook
+            .inner
+            .verify(body, &headers, headers.now()?)
             .map(|e| e.to_json_string())
             .map_err(to_js)
-    }
+    })
+}
 
-    /// The headers a provider would send, as a flat `[name, value, …]` list.
-    #[napi]
-    pub fn sign(
-        &self,
-        body: &[u8],
-        timestamp: Option<f64>,
-        id: Option<String>,
-    ) -> Result<Vec<String>> {
-        let ts = timestamp.map(|t| whole(t, "timestamp")).transpose()?;
-        let pairs = self.inner.sign(body, ts, id.as_deref()).map_err(to_js)?;
-        Ok(pairs.into_iter().flat_map(|(k, v)| [k, v]).collect())
-    }
+/// The headers a provider would send, as a flat `[name, value, …]` list.
+#[napi]
+pub fn sign(
+    id: u32,
+    body: &[u8],
+    timestamp: Option<f64>,
+    msg_id: Option<String>,
+) -> Result<Vec<String>> {
+    let ts = timestamp.map(|t| whole(t, "timestamp")).transpose()?;
+    let pairs = lookup_webhook_arc(id)?
+        .inner
+        .sign(body, ts, msg_id.as_deref())
+        .map_err(to_js)?;
+    Ok(pairs.into_iter().flat_map(|(k, v)| [k, v]).collect())
 }
