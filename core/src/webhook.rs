@@ -744,7 +744,9 @@ impl Webhook {
             }
             Format::List => {
                 let mut t: Option<&[u8]> = None;
-                let (mut v1_seen, mut v1_ok, mut other) = (false, false, false);
+                let (mut v1_seen, mut other) = (false, false);
+                // Decodable v1 signatures; the only one is kept decoded.
+                let (mut v1_ok, mut only) = (0usize, None);
                 for item in value.split(|&b| b == b',') {
                     let item = trim_ows(item);
                     let Some(eq) = item.iter().position(|&b| b == b'=') else {
@@ -761,7 +763,10 @@ impl Webhook {
                         b"t" => t = Some(v),
                         b"v1" => {
                             v1_seen = true;
-                            v1_ok |= decode_hex(v, 32).is_some();
+                            if let Some(d) = decode_hex(v, 32) {
+                                v1_ok += 1;
+                                only = Some(d);
+                            }
                         }
                         _ => other = true,
                     }
@@ -770,8 +775,11 @@ impl Webhook {
                     return Err(invalid(display(), "the t= timestamp is missing"));
                 };
                 *ts = Some((t, plan.sig_display));
-                if v1_ok {
-                    Ok(Scanned::list(true))
+                if v1_ok > 0 {
+                    Ok(Scanned {
+                        usable: true,
+                        single: if v1_ok == 1 { only } else { None },
+                    })
                 } else if v1_seen || !other {
                     Err(invalid(display(), "no v1= signature of 64 hex digits"))
                 } else {
