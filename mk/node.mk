@@ -24,7 +24,7 @@ test-node: build-node
 	cargo fmt -p hookseal-node -- --check
 	cargo clippy -p hookseal-node -- -D warnings
 	cd $(NODE_DIR) && npx tsc -p test/types
-	cd $(NODE_DIR) && node --test --test-reporter=spec test/*.test.cjs
+	cd $(NODE_DIR) && node --expose-gc --test --test-reporter=spec test/*.test.cjs
 
 bench-node: build-node
 	cd $(NODE_DIR) && node bench/run.mjs --out bench/node.md

@@ -89,7 +89,7 @@ fn whole(value: f64, what: &str) -> Result<u64> {
     }
 }
 
-fn scheme_from(spec: Either<String, CustomSchemeSpec>) -> Result<(Scheme, Vec<String>)> {
+fn scheme_from(spec: Either<String, CustomSchemeSpec>) -> Result<Scheme> {
     match spec {
         Either::A(id) => {
             let scheme = Scheme::from_id(&id).ok_or_else(|| {
@@ -97,15 +97,10 @@ fn scheme_from(spec: Either<String, CustomSchemeSpec>) -> Result<(Scheme, Vec<St
                     "unknown scheme {id:?}; use one of costkatana, unicraft, dash, smartaihub, standard, stripe, github, slack, shopify, or describe a custom scheme"
                 ))
             })?;
-            let names = built_in_header_names(&scheme)
-                .iter()
-                .map(|s| (*s).to_string())
-                .collect();
-            Ok((scheme, names))
+            Ok(scheme)
         }
         Either::B(spec) => {
             let mut custom = CustomScheme::new(spec.signature_header.clone());
-            let mut names = vec![spec.signature_header.to_ascii_lowercase()];
             if let Some(prefix) = spec.prefix {
                 custom = custom.prefix(prefix);
             }
@@ -119,11 +114,9 @@ fn scheme_from(spec: Either<String, CustomSchemeSpec>) -> Result<(Scheme, Vec<St
                 }
             });
             if let Some(h) = spec.id_header {
-                names.push(h.to_ascii_lowercase());
                 custom = custom.id_header(h);
             }
             if let Some(h) = spec.timestamp_header {
-                names.push(h.to_ascii_lowercase());
                 custom = custom.timestamp_header(h);
             }
             if let Some(t) = spec.template {
@@ -139,39 +132,8 @@ fn scheme_from(spec: Either<String, CustomSchemeSpec>) -> Result<(Scheme, Vec<St
                     spec.event_timestamp_field.as_deref(),
                 );
             }
-            Ok((Scheme::Custom(custom), names))
+            Ok(Scheme::Custom(custom))
         }
-    }
-}
-
-/// The (lower-case) header names a built-in scheme may read (signature,
-/// timestamp, id, and the envelope headers of its catalog), so that the
-/// JavaScript layer looks up just these instead of marshalling every header.
-// The core knows this list (its private `plan` and the catalogs); a public
-// `Scheme::header_names()` there would let this table go. Until then
-// test/api.test.cjs checks it against core/catalogs/*.json.
-fn built_in_header_names(scheme: &Scheme) -> &'static [&'static str] {
-    match scheme {
-        Scheme::CostKatana => &["x-costkatana-signature", "x-costkatana-timestamp"],
-        Scheme::UniCraft => &["x-unicraft-signature"],
-        Scheme::Dash => &["x-dash-signature"],
-        Scheme::SmartAiHub => &["x-webhook-signature"],
-        // `a|b`: the first of the names that is present and not blank (the
-        // core looks Standard Webhooks headers up under both spellings).
-        Scheme::Standard => &[
-            "webhook-id|svix-id",
-            "webhook-timestamp|svix-timestamp",
-            "webhook-signature|svix-signature",
-        ],
-        Scheme::Stripe => &["stripe-signature"],
-        Scheme::GitHub => &["x-hub-signature-256", "x-github-event", "x-github-delivery"],
-        Scheme::Slack => &["x-slack-signature", "x-slack-request-timestamp"],
-        Scheme::Shopify => &[
-            "x-shopify-hmac-sha256",
-            "x-shopify-topic",
-            "x-shopify-webhook-id",
-        ],
-        _ => &[],
     }
 }
 
@@ -229,10 +191,7 @@ impl Call<'_> {
 
 impl Headers for Call<'_> {
     fn get(&self, name: &str) -> Option<&[u8]> {
-        let i = self
-            .names
-            .iter()
-            .position(|entry| entry.split('|').any(|n| n == name))?;
+        let i = self.names.iter().position(|n| n == name)?;
         let len = self.len(i);
         if len == ABSENT {
             return None;
@@ -332,10 +291,7 @@ pub fn create_webhook(
     secrets: Vec<Uint8Array>,
     options: Option<WebhookOptions>,
 ) -> Result<u32> {
-    let (scheme, names) = scheme_from(scheme)?;
-    if names.len() > MAX_NAMES {
-        return Err(invalid_argument("a scheme reads at most 8 headers"));
-    }
+    let scheme = scheme_from(scheme)?;
     let mut opts = Options::default();
     let mut replay = None;
     if let Some(o) = options {
@@ -363,6 +319,16 @@ pub fn create_webhook(
     if let Some((capacity, ttl)) = replay {
         inner = inner.with_replay_guard(capacity, ttl);
     }
+    // The core says which headers the scheme reads (signature, id, timestamp,
+    // aliases, catalog envelope headers); JavaScript looks up just these.
+    let names: Vec<String> = inner
+        .header_names()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    if names.len() > MAX_NAMES {
+        return Err(invalid_argument("a scheme reads at most 8 headers"));
+    }
     let webhook = Some(Arc::new(NativeWebhook { inner, names }));
     let mut reg = registry_write();
     if let Some(id) = reg.free.pop() {
@@ -387,9 +353,8 @@ pub fn drop_webhook(id: u32) {
     }
 }
 
-/// The header entries the scheme reads, in the order a call buffer carries
-/// their values: lower-case names, `a|b` for "the first of a, b that is
-/// present and not blank".
+/// The lower-case names of the headers the scheme reads (the core's
+/// `Webhook::header_names`), in the order a call buffer carries their values.
 #[napi]
 pub fn header_names(id: u32) -> Result<Vec<String>> {
     Ok(lookup_webhook_arc(id)?.names.clone())

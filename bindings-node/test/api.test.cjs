@@ -204,3 +204,35 @@ test('package.json and Cargo agree on the version', () => {
   const version = /\[workspace\.package\][^[]*?version\s*=\s*"([^"]+)"/.exec(cargo)[1];
   assert.equal(pkg.version, version);
 });
+
+test('worker threads each verify with their own state', async () => {
+  const { Worker } = require('node:worker_threads');
+  const source = `
+    const { parentPort } = require('node:worker_threads');
+    const { Webhook } = require(${JSON.stringify(require.resolve('../js/index.cjs'))});
+    const wh = new Webhook('github', ${JSON.stringify(SECRET)});
+    let ok = 0;
+    for (let i = 0; i < 2000; i++) { wh.verifySignature(${JSON.stringify(BODY)}, { 'x-hub-signature-256': ${JSON.stringify(GITHUB_SIG)} }); ok++; }
+    parentPort.postMessage(ok);
+  `;
+  const runs = [0, 1, 2].map(
+    () =>
+      new Promise((resolve, reject) => {
+        const w = new Worker(source, { eval: true });
+        w.once('message', resolve);
+        w.once('error', reject);
+      }),
+  );
+  const wh = new Webhook('github', SECRET);
+  for (let i = 0; i < 2000; i++) wh.verifySignature(BODY, { 'x-hub-signature-256': GITHUB_SIG });
+  assert.deepEqual(await Promise.all(runs), [2000, 2000, 2000]);
+});
+
+test('webhooks that are no longer referenced are freed, and ids are reused safely', { skip: typeof global.gc !== 'function' && 'run with --expose-gc' }, async () => {
+  for (let i = 0; i < 1000; i++) new Webhook('github', `secret-${i}`);
+  global.gc();
+  await new Promise((r) => setTimeout(r, 50));
+  global.gc();
+  const wh = new Webhook('github', SECRET);
+  wh.verifySignature(BODY, { 'x-hub-signature-256': GITHUB_SIG });
+});
