@@ -148,7 +148,8 @@ def run_receiver(spec, results):
                 answers = send(rx.url, scheme, secret, event, flags)
                 last = answers[-1]
                 body = last.get("body") if isinstance(last.get("body"), dict) else {}
-                code = body.get("error")
+                # FastAPI wraps HTTPException details: {"detail": {"error": ...}}.
+                code = body.get("error") or (body.get("detail") or {}).get("error")
                 time.sleep(0.05)
                 seen = rx.lines[seen_before:]
                 if case == "replayed":
