@@ -7,8 +7,10 @@
 //   tolerance        allowed clock difference in seconds (default 300; 0 = off)
 //   strict           refuse event types that are not in the provider's catalog
 //   max_payload_bytes  largest body accepted (default 10 MiB)
-//   replay_guard     true or ['capacity' => …, 'ttl' => …]: refuse replays (duplicate_event, 409); the
-//                    memory lives in the worker process, so it helps where workers outlive a request (Octane)
+//   replay_guard     'cache': refuse replays (duplicate_event, 409) through Laravel's cache, shared by
+//                    every worker — the choice under PHP-FPM or `artisan serve`; or true /
+//                    ['capacity' => …, 'ttl' => …]: the core's in-process memory, which helps only
+//                    where workers outlive a request (Octane)
 return [
     'webhooks' => [
         'stripe' => ['scheme' => 'stripe', 'secret' => env('HOOKSEAL_STRIPE_SECRET')],

@@ -34,11 +34,14 @@ final class VerifyWebhook
     {
         $webhook = $this->webhooks->get($name);
         try {
+            $event = null;
             if ($mode === 'signature') {
                 $webhook->verifySignature($request->getContent(), $request->headers->all());
             } else {
-                $request->attributes->set(self::ATTRIBUTE, $webhook->verify($request->getContent(), $request->headers->all()));
+                $event = $webhook->verify($request->getContent(), $request->headers->all());
+                $request->attributes->set(self::ATTRIBUTE, $event);
             }
+            $this->refuseReplays($name, $event?->id, $request->getContent());
         } catch (WebhookVerificationException $e) {
             return new JsonResponse(
                 ['error' => $e->getErrorCode(), 'message' => $e->getMessage()],
@@ -46,5 +49,30 @@ final class VerifyWebhook
             );
         }
         return $next($request);
+    }
+
+    /**
+     * `'replay_guard' => 'cache'`: PHP forgets everything between requests
+     * (PHP-FPM, `php artisan serve`), so the in-process guard of the core
+     * cannot see a replay; Laravel's cache, shared by every worker, can. The
+     * key is the delivery id, or the body's hash for providers without ids
+     * (their signature covers exactly the body); it is kept for twice the
+     * tolerance, at least 10 minutes, past which the timestamp check refuses
+     * the replay anyway.
+     */
+    private function refuseReplays(string $name, ?string $id, string $body): void
+    {
+        if ($this->webhooks->replayGuard($name) !== 'cache') {
+            return;
+        }
+        $key = 'hookseal:' . $name . ':' . ($id !== null ? 'id:' . $id : 'body:' . hash('sha256', $body));
+        $tolerance = (int) (app('config')->get("hookseal.webhooks.{$name}.tolerance") ?? 300);
+        if (!app('cache')->store()->add($key, 1, max(2 * $tolerance, 600))) {
+            throw new WebhookVerificationException(
+                'duplicate_event',
+                'this delivery (' . ($id !== null ? "id {$id}" : 'same body') . ') was already accepted; it is a replay or a retry of a delivery already handled',
+                409,
+            );
+        }
     }
 }

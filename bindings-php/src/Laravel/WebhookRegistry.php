@@ -25,6 +25,12 @@ final class WebhookRegistry
         return $this->webhooks[$name] ??= $this->build($name);
     }
 
+    /** The webhook's `replay_guard` setting: false, true (in-process) or 'cache'. */
+    public function replayGuard(string $name): bool|string
+    {
+        return $this->config->get("hookseal.webhooks.{$name}.replay_guard", false);
+    }
+
     private function build(string $name): Webhook
     {
         $entry = $this->config->get("hookseal.webhooks.{$name}");
@@ -50,7 +56,8 @@ final class WebhookRegistry
             tolerance: (int) ($entry['tolerance'] ?? 300),
             strict: (bool) ($entry['strict'] ?? false),
             maxPayloadBytes: isset($entry['max_payload_bytes']) ? (int) $entry['max_payload_bytes'] : null,
-            replayGuard: $entry['replay_guard'] ?? false,
+            // 'cache' is handled by the middleware with Laravel's cache store.
+            replayGuard: ($entry['replay_guard'] ?? false) === true,
         );
     }
 }
