@@ -1,5 +1,5 @@
 # The Node binding (`bindings-node/`): napi-rs crate `hookseal-node` + the npm package `hookseal`.
-#   make setup-node   npm ci in bindings-node (idempotent: only when package-lock.json changed)
+#   make setup-node   npm ci (or install) in bindings-node, only when package-lock.json changed
 #   make build-node   the native module, release profile, into bindings-node/native/
 #   make test-node    generated-types check, fmt/clippy, tsc, node:test (vectors, API, helpers on
 #                     loopback servers, drop-ins, npm pack + install in a fresh project)
@@ -13,8 +13,12 @@ NODE_STAMP := $(NODE_DIR)/node_modules/.hookseal-lock
 
 setup-node:
 	@command -v node >/dev/null || { echo "setup-node: Node.js (>= 18) and npm are needed" >&2; exit 1; }
+	@# npm 11 leaves @napi-rs/lzma's other-platform optional packages (a dependency
+	@# of @napi-rs/cli) out of the lock file and then refuses `npm ci`; `npm install`
+	@# installs exactly the locked versions all the same.
 	@if ! cmp -s $(NODE_DIR)/package-lock.json $(NODE_STAMP); then \
-		cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json $(NODE_STAMP); fi
+		cd $(NODE_DIR) && { npm ci --no-audit --no-fund --loglevel=silent 2>/dev/null \
+			|| npm install --no-audit --no-fund --loglevel=error; } && cp package-lock.json $(NODE_STAMP); fi
 
 build-node: setup-node
 	cd $(NODE_DIR) && npx napi build --platform --release --output-dir native --js binding.cjs --dts binding.d.ts
