@@ -36,7 +36,7 @@ dudect-short:
 	cd $(HARDENING_DIR) && $(HARDENING_CARGO) run --locked --release --bin dudect -- --measurements $(DUDECT_SHORT)
 
 dudect:
-	cd $(HARDENING_DIR) && $(HARDENING_CARGO) run --locked --release --bin dudect -- --measurements $(DUDECT_FULL) --text
+	cd $(HARDENING_DIR) && $(HARDENING_CARGO) run --locked --release --bin dudect -- --measurements $(DUDECT_FULL) --text --aa
 
 fuzz-short: setup-fuzz
 	$(FUZZ_DIR)/run.sh $(FUZZ_SHORT_SECONDS)

@@ -18,7 +18,9 @@
 //! early-exit byte comparison of the same signatures. Its |t| shows how large
 //! a leak this harness sees on this machine.
 //!
-//! Usage: dudect [--measurements N] [--schemes a,b,…] [--no-control] [--text] [--seed S]
+//! Usage: dudect [--measurements N] [--schemes a,b,…] [--no-control] [--text] [--aa] [--seed S]
+//!
+//! `--aa` adds an A/A test (both classes the same data): the harness's own false-positive check.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -203,6 +205,42 @@ struct Outcome {
     secs: f64,
 }
 
+/// The two classes' inputs, stored at the same alignment (64-byte aligned,
+/// 512 bytes apart in one allocation), so that copying either into the
+/// call's buffer takes exactly the same path: only the data differ.
+struct Sources {
+    arena: Vec<u8>,
+    base: usize,
+    len: usize,
+}
+
+impl Sources {
+    fn new(a: &[u8], b: &[u8]) -> Self {
+        assert_eq!(a.len(), b.len(), "classes must have the same length");
+        let stride = a.len().div_ceil(512) * 512;
+        let mut arena = vec![0u8; 2 * stride + 64];
+        let base = arena.as_ptr().align_offset(64);
+        arena[base..base + a.len()].copy_from_slice(a);
+        arena[base + stride..base + stride + b.len()].copy_from_slice(b);
+        Sources { arena, base: base | (stride << 32), len: a.len() }
+    }
+    fn get(&self, class: usize) -> &[u8] {
+        let (base, stride) = (self.base & 0xffff_ffff, self.base >> 32);
+        let at = base + class * stride;
+        &self.arena[at..at + self.len]
+    }
+}
+
+/// Constant work between the untimed copy and the timer, so that the copy's
+/// stores have drained before the clock starts.
+fn settle() {
+    let mut x = 0u64;
+    for i in 0..64u64 {
+        x = black_box(x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(i));
+    }
+    black_box(x);
+}
+
 /// Times `call(class)`; `prepare(class)` runs first, untimed.
 fn measure(
     n: usize,
@@ -213,6 +251,7 @@ fn measure(
     let started = Instant::now();
     let mut sample = |class: usize| {
         prepare(class);
+        settle();
         let t0 = Instant::now();
         call(class);
         t0.elapsed().as_nanos() as f64
@@ -247,6 +286,7 @@ fn main() {
     let mut schemes = vec!["github", "stripe", "standard", "shopify"];
     let mut control = true;
     let mut text = false;
+    let mut aa = false;
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -265,6 +305,7 @@ fn main() {
             }
             "--no-control" => control = false,
             "--text" => text = true,
+            "--aa" => aa = true,
             "--seed" => {
                 i += 1;
                 seed = args[i].parse().expect("seed");
@@ -283,11 +324,12 @@ fn main() {
     let mut total = 0usize;
     for name in &schemes {
         let s = setup(name);
+        let src = Sources::new(&s.bodies[0], &s.bodies[1]);
         let body = std::cell::RefCell::new(s.bodies[0].clone());
         let out = measure(
             n,
             &mut rng,
-            |class| body.borrow_mut().copy_from_slice(&s.bodies[class]),
+            |class| body.borrow_mut().copy_from_slice(src.get(class)),
             |_| {
                 let b = body.borrow();
                 let r =
@@ -303,14 +345,16 @@ fn main() {
     }
     if control {
         let s = setup(schemes.first().copied().unwrap_or("github"));
+        let src = Sources::new(&s.bodies[0], &s.bodies[1]);
+        let tags = Sources::new(&s.tags[0], &s.tags[1]);
         let body = std::cell::RefCell::new(s.bodies[0].clone());
         let tag = std::cell::RefCell::new(s.tags[0].clone());
         let out = measure(
             n / 4,
             &mut rng,
             |class| {
-                body.borrow_mut().copy_from_slice(&s.bodies[class]);
-                tag.borrow_mut().copy_from_slice(&s.tags[class]);
+                body.borrow_mut().copy_from_slice(src.get(class));
+                tag.borrow_mut().copy_from_slice(tags.get(class));
             },
             |_| {
                 let b = body.borrow();
@@ -325,17 +369,39 @@ fn main() {
             println!("warning: the control's leak was not detected; the machine may be too noisy for this run");
         }
     }
+    if aa {
+        // A/A: both classes copy the same body content (from two separate
+        // buffers) before the call; any |t| here comes from the harness and
+        // the machine, not from the data.
+        for name in &schemes {
+            let s = setup(name);
+            let same = Sources::new(&s.bodies[1], &s.bodies[1]);
+            let body = std::cell::RefCell::new(s.bodies[1].clone());
+            let out = measure(
+                n,
+                &mut rng,
+                |class| body.borrow_mut().copy_from_slice(same.get(class)),
+                |_| {
+                    let b = body.borrow();
+                    let r = s.wh.verify_signature(black_box(&b[..]), black_box(&s.headers), Some(s.now));
+                    black_box(r.is_ok());
+                },
+            );
+            report(&format!("a-a/{}", s.name), &out);
+        }
+    }
     if text {
         println!("informational (not gated): the signature TEXT varies (first vs last byte wrong), the body is fixed;");
         println!("decoding attacker-chosen text may take text-dependent time, which reveals nothing about the tag");
         for name in &schemes {
             let s = setup(name);
-            let (slot, texts) = (s.slot, s.texts.clone());
+            let slot = s.slot;
+            let texts = Sources::new(&s.texts[0], &s.texts[1]);
             let headers = std::cell::RefCell::new(s.headers.clone());
             let out = measure(
                 n,
                 &mut rng,
-                |class| headers.borrow_mut()[slot].1.copy_from_slice(&texts[class]),
+                |class| headers.borrow_mut()[slot].1.copy_from_slice(texts.get(class)),
                 |_| {
                     let h = headers.borrow();
                     let r = s.wh.verify_signature(
