@@ -22,12 +22,16 @@ WORK="$TARGET_DIR/hookseal-wasm-build"
 # Binaryen from npm (bindings-wasm/package.json): Debian's wasm-opt 108 is
 # older than the reference-types glue of wasm-bindgen 0.2.130 and breaks it.
 WASM_OPT="${WASM_OPT:-$ROOT/bindings-wasm/node_modules/.bin/wasm-opt}"
-WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+WASM_OPT_FLAGS=("${HOOKSEAL_WASM_OPT:--Oz}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers)
+
+# Cargo wants 3 as a number and "s" as a string.
+RUST_OPT="${HOOKSEAL_RUST_OPT:-s}"
+[[ $RUST_OPT =~ ^[0-3]$ ]] || RUST_OPT="\"$RUST_OPT\""
 
 cargo_build() { # features…
   CARGO_TARGET_DIR="$TARGET_DIR" cargo build -q --release -p hookseal-wasm --target wasm32-unknown-unknown \
-    --config 'profile.release.opt-level="s"' \
+    --config "profile.release.opt-level=$RUST_OPT" \
     --config 'profile.release.panic="abort"' \
     --config 'profile.release.package.sha2.opt-level=3' \
     --config 'profile.release.package.hmac.opt-level=3' \

@@ -107,7 +107,11 @@ fn scheme_from(id: Option<String>, custom: [Option<String>; 9]) -> Result<Scheme
         scheme = scheme.template(t);
     }
     if event_id.is_some() || event_type.is_some() || event_ts.is_some() {
-        scheme = scheme.event_fields(event_id.as_deref(), event_type.as_deref(), event_ts.as_deref());
+        scheme = scheme.event_fields(
+            event_id.as_deref(),
+            event_type.as_deref(),
+            event_ts.as_deref(),
+        );
     }
     Ok(Scheme::Custom(scheme))
 }
@@ -280,7 +284,12 @@ impl WasmWebhook {
     }
 
     /// The headers a provider would send, as a flat `[name, value, …]` list.
-    pub fn sign(&self, body: &[u8], timestamp: Option<f64>, id: Option<String>) -> Result<Vec<String>> {
+    pub fn sign(
+        &self,
+        body: &[u8],
+        timestamp: Option<f64>,
+        id: Option<String>,
+    ) -> Result<Vec<String>> {
         let ts = timestamp.map(|t| whole(t, "timestamp")).transpose()?;
         let pairs = self
             .inner

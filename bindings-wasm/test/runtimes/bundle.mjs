@@ -8,7 +8,7 @@ import { basename, resolve } from 'node:path';
  * host fills with the WebAssembly.Module it compiled at deploy time, as the
  * Vercel Build Output API's `wasm` bindings do. Returns { code, wasm: {name: path} }.
  */
-export async function bundleEdge(entry, conditions) {
+export async function bundleEdge(entry, conditions, { minify = false } = {}) {
   const wasm = {};
   const result = await build({
     entryPoints: [entry],
@@ -16,6 +16,7 @@ export async function bundleEdge(entry, conditions) {
     write: false,
     format: 'iife',
     platform: 'neutral',
+    minify,
     mainFields: ['module', 'main'],
     conditions,
     logLevel: 'silent',

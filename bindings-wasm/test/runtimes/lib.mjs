@@ -1,7 +1,7 @@
 // Test plumbing shared by the runtime tests: the packed npm package, child
 // processes that are always killed, free loopback ports.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,16 +43,23 @@ export function freePort() {
   });
 }
 
+// Every started process group is also recorded in TMP/pids/<pgid>, so that
+// `make test-wasm` can kill leftovers even if a test process itself dies.
+const PIDS = join(TMP, 'pids');
 const children = new Set();
+function forget(child) {
+  children.delete(child);
+  rmSync(join(PIDS, String(child.pid)), { force: true });
+}
 function killAll() {
-  for (const child of children) {
+  for (const child of [...children]) {
+    forget(child);
     try {
       process.kill(-child.pid, 'SIGKILL');
     } catch {
       /* already gone */
     }
   }
-  children.clear();
 }
 process.on('exit', killAll);
 for (const sig of ['SIGINT', 'SIGTERM']) {
@@ -69,6 +76,8 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 export function start(cmd, args, options = {}) {
   const child = spawn(cmd, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...options });
   children.add(child);
+  mkdirSync(PIDS, { recursive: true });
+  writeFileSync(join(PIDS, String(child.pid)), `${cmd} ${args.join(' ')}\n`);
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -79,7 +88,7 @@ export function start(cmd, args, options = {}) {
     output: () => output,
     async stop() {
       if (!children.has(child)) return;
-      children.delete(child);
+      forget(child);
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {
