@@ -23,31 +23,36 @@ else
 fi
 
 python3 seed_corpus.py
+# Build once; the targets then run as plain binaries, so that a long run never
+# rebuilds halfway (the core may change under it in a shared work tree).
 nice -n 5 "${FUZZ[@]}" build -O -a
-mkdir -p logs
+BIN="target/x86_64-unknown-linux-gnu/release"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_odr_violation=0}"
+mkdir -p logs artifacts
 status=0
 summary=()
 for t in "${TARGETS[@]}"; do
   log="logs/$t.log"
+  mkdir -p "corpus/$t" "artifacts/$t"
   echo "fuzz: $t for ${SECONDS_PER_TARGET}s" >&2
   set +e
-  nice -n 5 "${FUZZ[@]}" run -O -a "$t" -- \
+  nice -n 5 "$BIN/$t" "corpus/$t" -artifact_prefix="artifacts/$t/" \
     -max_total_time="$SECONDS_PER_TARGET" -dict=hookseal.dict -max_len=16384 \
     -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 >"$log" 2>&1
   rc=$?
   set -e
-  execs=$(grep -E '^stat::number_of_executed_units:' "$log" | tail -1 | awk '{print $2}')
-  secs=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 | awk '{print $5}')
-  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}')
+  execs=$(grep -E '^stat::number_of_executed_units:' "$log" | tail -1 | awk '{print $2}' || true)
+  secs=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 | awk '{print $5}' || true)
+  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}' || true)
   corpus=$(find "corpus/$t" -type f | wc -l)
   if [ "$rc" -ne 0 ]; then
     status=1
     art=$(grep -oE 'artifacts/[^ ]+' "$log" | tail -1 || true)
     grep -E 'panicked at|ERROR: ' "$log" | head -5 >&2 || true
-    summary+=("$(printf '%-15s CRASH  input %s  reproduce: cargo +nightly fuzz run -O -a %s %s' "$t" "$art" "$t" "fuzz/$art")")
+    summary+=("$(printf '%-15s CRASH (exit %s)  input fuzz/%s  reproduce: fuzz/%s/%s fuzz/%s' "$t" "$rc" "$art" "$BIN" "$t" "$art")")
   else
-    summary+=("$(printf '%-15s %12s execs in %4ss  (%s/s)  coverage %s  corpus %s' "$t" "${execs:-?}" "${secs:-?}" \
-      "$(( ${execs:-0} / (${secs:-1} > 0 ? ${secs:-1} : 1) ))" "${cov:-?}" "$corpus")")
+    rate=$(( ${execs:-0} / ( ${secs:-0} > 0 ? ${secs:-1} : 1 ) ))
+    summary+=("$(printf '%-15s %12s execs in %4ss  (%s/s)  coverage %s  corpus %s' "$t" "${execs:-?}" "${secs:-?}" "$rate" "${cov:-?}" "$corpus")")
   fi
 done
 echo "fuzz summary (${SECONDS_PER_TARGET}s per target; logs in fuzz/logs/):"
