@@ -222,7 +222,11 @@ impl Sources {
         let base = arena.as_ptr().align_offset(64);
         arena[base..base + a.len()].copy_from_slice(a);
         arena[base + stride..base + stride + b.len()].copy_from_slice(b);
-        Sources { arena, base: base | (stride << 32), len: a.len() }
+        Sources {
+            arena,
+            base: base | (stride << 32),
+            len: a.len(),
+        }
     }
     fn get(&self, class: usize) -> &[u8] {
         let (base, stride) = (self.base & 0xffff_ffff, self.base >> 32);
@@ -383,7 +387,11 @@ fn main() {
                 |class| body.borrow_mut().copy_from_slice(same.get(class)),
                 |_| {
                     let b = body.borrow();
-                    let r = s.wh.verify_signature(black_box(&b[..]), black_box(&s.headers), Some(s.now));
+                    let r = s.wh.verify_signature(
+                        black_box(&b[..]),
+                        black_box(&s.headers),
+                        Some(s.now),
+                    );
                     black_box(r.is_ok());
                 },
             );
@@ -401,7 +409,11 @@ fn main() {
             let out = measure(
                 n,
                 &mut rng,
-                |class| headers.borrow_mut()[slot].1.copy_from_slice(texts.get(class)),
+                |class| {
+                    headers.borrow_mut()[slot]
+                        .1
+                        .copy_from_slice(texts.get(class))
+                },
                 |_| {
                     let h = headers.borrow();
                     let r = s.wh.verify_signature(
