@@ -12,14 +12,22 @@ if (which === 'native') backend = require('./backend-native.cjs');
 else if (which === 'wasm') backend = require('./backend-wasm.cjs');
 else throw new Error(`HOOKSEAL_BACKEND must be "native" or "wasm", not ${JSON.stringify(which)}`);
 
-// Text payloads up to 64 KiB are encoded into one reused buffer rather than a
-// new Buffer per call: every call is synchronous and the backend does not
-// keep the bytes. Larger ones get their own buffer, so the scratch stays small.
-const SCRATCH_LIMIT = 64 * 1024;
-const scratch = Buffer.allocUnsafe(SCRATCH_LIMIT);
+// Text payloads are encoded into one reused buffer rather than a new Buffer
+// per call (every call is synchronous and the backend does not keep the
+// bytes): a fresh multi-megabyte Buffer per delivery costs more in GC than
+// the hashing. The buffer grows to the largest body seen, up to 4 MiB;
+// larger texts get their own Buffer.
+const SCRATCH_MAX = 4 * 1024 * 1024;
+let scratch = Buffer.allocUnsafe(64 * 1024);
 
 function utf8Payload(text) {
-  if (text.length * 3 > SCRATCH_LIMIT) return Buffer.from(text, 'utf8');
+  if (text.length * 3 > scratch.length) {
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > scratch.length) {
+      if (size > SCRATCH_MAX) return Buffer.from(text, 'utf8');
+      scratch = Buffer.allocUnsafe(Math.min(SCRATCH_MAX, Math.max(size, scratch.length * 2)));
+    }
+  }
   const n = scratch.utf8Write(text, 0);
   return new Uint8Array(scratch.buffer, scratch.byteOffset, n);
 }
