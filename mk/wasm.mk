@@ -20,8 +20,10 @@ setup-wasm: setup-rust setup-node
 		if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$$want" ]; then \
 			cargo install wasm-bindgen-cli --version "$$want"; fi
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@# `npm install --no-save` from the lock file, not `npm ci`: this npm writes lock files without the
+	@# other platforms' optional packages (@deno/*, @next/swc-*), which `npm ci` then calls out of sync.
 	@if ! cmp -s $(WASM_DIR)/package-lock.json $(WASM_STAMP); then \
-		cd $(WASM_DIR) && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json $(WASM_STAMP); fi
+		cd $(WASM_DIR) && npm install --no-save --no-audit --no-fund --loglevel=error && cp package-lock.json $(WASM_STAMP); fi
 
 build-wasm: setup-wasm
 	bash $(WASM_DIR)/scripts/build.sh

@@ -136,9 +136,20 @@ function fromBase64(text) {
   return bytes;
 }
 
+// Text payloads up to 64 KiB are encoded into one reused buffer (valid until
+// the next call, which is all core.cjs asks of `utf8Payload`): the backend
+// copies them into WebAssembly memory anyway.
+const PAYLOAD_SCRATCH = 64 * 1024;
+let payloadScratch = null;
+
 /** The platform of js/core.cjs for hosts without Node's Buffer and crypto. */
 const webPlatform = {
   utf8: (text) => encoder.encode(text),
+  utf8Payload(text) {
+    if (text.length * 3 > PAYLOAD_SCRATCH) return encoder.encode(text);
+    payloadScratch ??= new Uint8Array(PAYLOAD_SCRATCH);
+    return payloadScratch.subarray(0, encoder.encodeInto(text, payloadScratch).written);
+  },
   randomId() {
     const bytes = crypto.getRandomValues(new Uint8Array(12));
     let hex = 'msg_';
