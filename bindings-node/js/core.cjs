@@ -244,14 +244,21 @@ function createApi(backend, platform) {
     return wholeNumber(now, 'now (Unix seconds)');
   }
 
+  // The backend sends `data_path` (the keys leading to the data inside the
+  // payload) rather than a second copy of the data: half the JSON to parse,
+  // and `event.data` is the very object inside `event.payload`.
   function toEvent(json) {
     const raw = JSON.parse(json);
+    let data = raw.data;
+    if (raw.data_path !== undefined) {
+      data = raw.data_path === null ? null : raw.data_path.reduce((node, key) => node[key], raw.payload);
+    }
     return {
       provider: raw.provider,
       id: raw.id,
       type: raw.type,
       timestamp: raw.timestamp,
-      data: raw.data,
+      data,
       payload: raw.payload,
       inCatalog: raw.in_catalog,
     };

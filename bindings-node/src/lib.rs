@@ -377,7 +377,8 @@ pub fn verify_signature(body: &[u8]) -> Result<()> {
 }
 
 /// Checks the delivery like `verify_signature`, then parses and validates
-/// its JSON; returns the event as JSON text (`Event::to_json_string`).
+/// its JSON; returns the event as JSON text with `data_path` instead of a
+/// second copy of the data (`Event::to_json_string_with_data_path`).
 #[napi]
 pub fn verify(body: &[u8]) -> Result<String> {
     with_call(|webhook, call| {
@@ -388,7 +389,7 @@ pub fn verify(body: &[u8]) -> Result<String> {
         webhook
             .inner
             .verify(body, &headers, headers.now()?)
-            .map(|e| e.to_json_string())
+            .map(|e| e.to_json_string_with_data_path())
             .map_err(to_js)
     })
 }
