@@ -5,10 +5,21 @@ const { randomBytes } = require('node:crypto');
 const { createApi } = require('./core.cjs');
 
 // HOOKSEAL_BACKEND=wasm runs the same API over the WebAssembly build, so one
-// test suite checks both builds.
-const which = process.env.HOOKSEAL_BACKEND || 'native';
+// test suite checks both builds. Without it, the native module is used, and
+// the WebAssembly build where no native binary fits this platform.
+const which = process.env.HOOKSEAL_BACKEND;
 let backend;
-if (which === 'native') backend = require('./backend-native.cjs');
+if (which === undefined || which === '') {
+  try {
+    backend = require('./backend-native.cjs');
+  } catch (nativeError) {
+    try {
+      backend = require('./backend-wasm.cjs');
+    } catch {
+      throw nativeError;
+    }
+  }
+} else if (which === 'native') backend = require('./backend-native.cjs');
 else if (which === 'wasm') backend = require('./backend-wasm.cjs');
 else throw new Error(`HOOKSEAL_BACKEND must be "native" or "wasm", not ${JSON.stringify(which)}`);
 
