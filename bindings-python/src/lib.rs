@@ -287,10 +287,19 @@ fn random_id(py: Python<'_>) -> PyResult<String> {
     Ok(format!("msg_{token}"))
 }
 
+/// The HTTP status a receiver answers a refusal with (the core's table, the
+/// same in every binding): 401 untrusted, 400 malformed, 409 replay, 413 too
+/// large, 500 misconfigured; 400 for a code hookseal does not know.
+#[pyfunction]
+fn http_status(code: &str) -> u16 {
+    hookseal::ErrorCode::from_code(code).map_or(400, hookseal::ErrorCode::http_status)
+}
+
 /// The native module. Import `hookseal` instead.
 #[pymodule]
 fn _hookseal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Webhook>()?;
+    m.add_function(wrap_pyfunction!(http_status, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("DEFAULT_TOLERANCE", hookseal::DEFAULT_TOLERANCE)?;
     m.add(

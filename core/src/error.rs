@@ -136,6 +136,11 @@ impl ErrorCode {
         ErrorCode::InvalidArgument,
     ];
 
+    /// The code named by its string (`"signature_mismatch"` → `SignatureMismatch`).
+    pub fn from_code(code: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.iter().copied().find(|c| c.as_str() == code)
+    }
+
     /// The code's string, the same in every language.
     pub const fn as_str(self) -> &'static str {
         match self {

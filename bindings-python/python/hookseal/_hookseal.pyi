@@ -6,7 +6,7 @@ from typing import Dict, Final, List, Optional, Union, final
 from hookseal._types import Headers, Payload, Scheme, Secret
 from hookseal.events import WebhookEvent
 
-__all__ = ["DEFAULT_MAX_PAYLOAD_BYTES", "DEFAULT_TOLERANCE", "SCHEMES", "Webhook", "__version__"]
+__all__ = ["DEFAULT_MAX_PAYLOAD_BYTES", "DEFAULT_TOLERANCE", "SCHEMES", "Webhook", "__version__", "http_status"]
 
 __version__: Final[str]
 DEFAULT_TOLERANCE: Final[int]
@@ -14,6 +14,9 @@ DEFAULT_MAX_PAYLOAD_BYTES: Final[int]
 SCHEMES: Final[List[str]]
 
 _Time = Union[int, float, datetime]
+
+def http_status(code: str) -> int:
+    """The HTTP status a receiver answers a refusal with (the core's table)."""
 
 @final
 class Webhook:

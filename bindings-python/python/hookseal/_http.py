@@ -6,35 +6,16 @@ import ipaddress
 from typing import Dict, Iterable, Optional, Union
 
 from hookseal._errors import WebhookVerificationError
-from hookseal._hookseal import Webhook
+from hookseal._hookseal import Webhook, http_status
 from hookseal._types import Scheme, Secret
 
-__all__ = ["IPAllowList", "STATUS_BY_CODE", "error_body", "make_webhook", "status_for"]
-
-STATUS_BY_CODE: Dict[str, int] = {
-    # The sender's fault in a way a retry with the same secret cannot fix: 401.
-    "signature_mismatch": 401,
-    "unsupported_signature": 401,
-    "timestamp_too_old": 401,
-    "timestamp_too_new": 401,
-    "invalid_secret": 401,
-    # Malformed deliveries: 400.
-    "missing_header": 400,
-    "invalid_header": 400,
-    "invalid_payload": 400,
-    "unknown_event_type": 400,
-    # Too large for this receiver: 413.
-    "payload_too_large": 413,
-    # Already handled (replay guard): 409.
-    "duplicate_event": 409,
-}
-"""The HTTP status each error code is answered with (401 signature/timestamp,
-400 malformed input, 413 too large, 409 duplicate, 403 for the IP allow-list)."""
-
+__all__ = ["IPAllowList", "error_body", "make_webhook", "status_for"]
 
 def status_for(code: str) -> int:
-    """The HTTP status for an error code (400 for codes not in ``STATUS_BY_CODE``)."""
-    return STATUS_BY_CODE.get(code, 400)
+    """The HTTP status for an error code, from the core's one table (401 signature
+    or timestamp, 400 malformed input, 409 duplicate, 413 too large, 500 a
+    misconfigured receiver; 400 for codes hookseal does not know)."""
+    return http_status(code)
 
 
 def error_body(code: str, message: str) -> Dict[str, str]:
