@@ -60,6 +60,7 @@ module.exports = {
     return handle;
   },
   headerNames: (handle) => native.headerNames(handle.id),
+  httpStatus: (code) => native.httpStatus(code),
   verifySignature: (handle, body, values, now) => (pack(handle, values, now), native.verifySignature(body)),
   verify: (handle, body, values, now) => (pack(handle, values, now), native.verify(body)),
   sign: (handle, body, timestamp, id) => native.sign(handle.id, body, timestamp, id),

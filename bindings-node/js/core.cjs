@@ -363,6 +363,8 @@ function createApi(backend, platform) {
     ERROR_CODES,
     SCHEMES: Object.freeze(['costkatana', 'unicraft', 'dash', 'smartaihub', 'standard', 'stripe', 'github', 'slack', 'shopify']),
     backend: backend.name,
+    /** The HTTP status to answer a refusal with (the core's table): 401, 400, 409, 413 or 500. */
+    httpStatus: (code) => backend.httpStatus(code),
     // For the framework helpers and drop-in modules of this package.
     internals: { toBytes, headerValues, RAW_BODY_HINT },
   };

@@ -4,5 +4,5 @@ import * as glue from '../wasm/hookseal_full.mjs';
 import { instantiate, start } from './wasm-start.mjs';
 
 const api = start({ full: instantiate(glue, wasm) });
-export const { Webhook, WebhookVerificationError, ERROR_CODES, SCHEMES, backend } = api;
+export const { Webhook, WebhookVerificationError, ERROR_CODES, SCHEMES, backend, httpStatus } = api;
 export default api;

@@ -49,23 +49,4 @@ function fromBackend(err) {
   return err;
 }
 
-/**
- * The HTTP status the framework helpers answer for an error: 401 when the
- * delivery cannot be authenticated (headers, timestamp, signature, replay),
- * 400 when it is authentic but its body is not acceptable, 413 when it is
- * too large to be checked at all.
- */
-function statusFor(err) {
-  switch (err && err.code) {
-    case 'invalid_payload':
-    case 'unknown_event_type':
-    case 'invalid_argument':
-      return 400;
-    case 'payload_too_large':
-      return 413;
-    default:
-      return 401;
-  }
-}
-
-module.exports = { WebhookVerificationError, ERROR_CODES, argumentError, fromBackend, statusFor };
+module.exports = { WebhookVerificationError, ERROR_CODES, argumentError, fromBackend };

@@ -1,7 +1,7 @@
 'use strict';
 // Express (and plain node:http) middleware: reads the raw body itself,
 // verifies it, puts the event on `req.webhook` and the bytes on
-// `req.rawBody`; refuses with 400/401 (413 for oversized bodies, 403 for
+// `req.rawBody`; refuses with the core's status for the code (400/401/409/413; 403 for
 // addresses outside `allowIps`) and a JSON body `{ error: <code>, message }`.
 const { resolve, refusal, FORBIDDEN } = require('./helpers.cjs');
 const { argumentError, WebhookVerificationError } = require('./errors.cjs');

@@ -2,7 +2,7 @@
 // What the framework helpers share: building the Webhook from their options,
 // the IP allow-list, and the refusal they answer with.
 const api = require('./index.cjs');
-const { argumentError, statusFor } = require('./errors.cjs');
+const { argumentError } = require('./errors.cjs');
 const { createIpAllowList } = require('./ipallow.cjs');
 
 const DEFAULT_MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -56,7 +56,7 @@ function resolve(options, helper) {
 /** The HTTP answer for a refused delivery: status and a JSON body naming the code. */
 function refusal(err) {
   if (err && typeof err.code === 'string' && (err instanceof api.WebhookVerificationError || err.code === 'invalid_argument')) {
-    return { status: statusFor(err), body: { error: err.code, message: err.message } };
+    return { status: api.httpStatus(err.code), body: { error: err.code, message: err.message } };
   }
   return null; // not a verification outcome: let the framework handle it
 }

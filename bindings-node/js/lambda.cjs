@@ -39,7 +39,7 @@ function answer(status, body) {
 
 /**
  * A Lambda handler that verifies, then calls `handler(webhookEvent, event, context)`;
- * refusals are answered `{ statusCode: 400|401, body: '{"error":…}' }`.
+ * refusals are answered `{ statusCode: 400|401|409|413, body: '{"error":…}' }`.
  */
 function lambdaHandler(options, handler) {
   if (typeof handler !== 'function') throw argumentError('lambdaHandler(options, handler): handler must be a function');

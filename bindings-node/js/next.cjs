@@ -30,7 +30,8 @@ function json(status, body) {
 
 /**
  * A route handler that verifies, then calls `handler(event, request, context)`;
- * refusals are answered with 400/401 and `{ error: <code>, message }`.
+ * refusals are answered with the core's status for the code (400/401/409/413)
+ * and `{ error: <code>, message }`.
  *
  *   export const POST = withWebhook({ scheme: 'standard', secret }, async (event) => Response.json({ ok: true }));
  */

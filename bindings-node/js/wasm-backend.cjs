@@ -81,6 +81,8 @@ function createWasmBackend({ loadHmac, loadFull, fullEntry }) {
 
   return {
     name: 'wasm',
+    // By the time a refusal is answered a Webhook exists, so the build is loaded.
+    httpStatus: (code) => glueFor(false).httpStatus(code),
     createWebhook(scheme, secrets, options) {
       const glue = glueFor(wantsEd25519(scheme, secrets));
       let total = 0;

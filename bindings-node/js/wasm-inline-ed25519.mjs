@@ -7,5 +7,5 @@ import backendKit from './wasm-backend.cjs';
 const { fromBase64 } = backendKit;
 
 const api = start({ full: instantiate(glue, () => fromBase64(wasm)) });
-export const { Webhook, WebhookVerificationError, ERROR_CODES, SCHEMES, backend } = api;
+export const { Webhook, WebhookVerificationError, ERROR_CODES, SCHEMES, backend, httpStatus } = api;
 export default api;

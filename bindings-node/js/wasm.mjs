@@ -1,5 +1,5 @@
 // `import … from 'hookseal/wasm'` in Node and Bun: re-exports the CommonJS entry.
 import api from './wasm.cjs';
 
-export const { Webhook, WebhookVerificationError, ERROR_CODES, SCHEMES, backend } = api;
+export const { Webhook, WebhookVerificationError, ERROR_CODES, SCHEMES, backend, httpStatus } = api;
 export default api;

@@ -283,6 +283,13 @@ fn with_call<T>(f: impl FnOnce(&NativeWebhook, &[u8]) -> Result<T>) -> Result<T>
     })
 }
 
+/// The HTTP status a receiver answers a refusal with: the core's one table
+/// (`ErrorCode::http_status`), 400 for a code hookseal does not know.
+#[napi]
+pub fn http_status(code: String) -> u32 {
+    hookseal::ErrorCode::from_code(&code).map_or(400, |c| u32::from(c.http_status()))
+}
+
 /// Builds a verifier and returns its id. `scheme`: a scheme id or a
 /// custom-scheme description; `secrets`: the secrets' bytes (UTF-8 for strings).
 #[napi]

@@ -57,7 +57,8 @@ test('Express: the middleware reads the raw body, verifies, and refuses with 400
   assert.equal(forged.status, 401);
   assert.equal(forged.body.error, 'signature_mismatch');
   const missing = await post(`${base}/hook`, BODY, {});
-  assert.deepEqual([missing.status, missing.body.error], [401, 'missing_header']);
+  // docs/SEMANTICS.md "HTTP answers": a malformed delivery is 400, a forged one 401.
+  assert.deepEqual([missing.status, missing.body.error], [400, 'missing_header']);
   const notJson = 'not json';
   const bad = await post(`${base}/hook`, notJson, signer.sign(notJson));
   assert.deepEqual([bad.status, bad.body.error], [400, 'invalid_payload']);
@@ -116,7 +117,7 @@ test('Next.js App Router: verifyRequest and withWebhook', async () => {
   assert.equal(ok.status, 200);
   assert.deepEqual(await ok.json(), { got: 'invoice.paid' });
   const refused = await POST(new Request('http://localhost/', { method: 'POST', body: BODY }), {});
-  assert.equal(refused.status, 401);
+  assert.equal(refused.status, 400);
   assert.equal((await refused.json()).error, 'missing_header');
 });
 

@@ -120,6 +120,8 @@ export declare class Webhook<S extends Scheme = Scheme> {
 
 /** PRODUCT.md's error codes, in its order. */
 export declare const ERROR_CODES: readonly ErrorCode[];
+/** The HTTP status a receiver answers a refusal with (the core's table, the same in every binding): 401 untrusted, 400 malformed, 409 replay, 413 too large, 500 misconfigured. */
+export declare function httpStatus(code: ErrorCode | string): number;
 /** The built-in scheme ids. */
 export declare const SCHEMES: readonly SchemeId[];
 /** Which backend runs the core: `"native"` (napi-rs) or `"wasm"`. */

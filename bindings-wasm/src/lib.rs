@@ -116,6 +116,13 @@ fn scheme_from(id: Option<String>, custom: [Option<String>; 9]) -> Result<Scheme
     Ok(Scheme::Custom(scheme))
 }
 
+/// The HTTP status a receiver answers a refusal with: the core's one table
+/// (`ErrorCode::http_status`), 400 for a code hookseal does not know.
+#[wasm_bindgen(js_name = httpStatus)]
+pub fn http_status(code: &str) -> u32 {
+    hookseal::ErrorCode::from_code(code).map_or(400, |c| u32::from(c.http_status()))
+}
+
 /// Builds a verifier: the scheme (`id`, or the custom fields), the secrets
 /// concatenated in `secrets` with their lengths in `secret_lengths`, and the
 /// options (`undefined` takes the core's default). The JavaScript names are
