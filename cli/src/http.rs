@@ -56,7 +56,13 @@ fn read_body(
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
         .and_then(|(_, v)| v.parse::<usize>().ok());
+    let chunked = headers.iter().any(|(k, v)| {
+        k.eq_ignore_ascii_case("transfer-encoding") && v.to_ascii_lowercase().contains("chunked")
+    });
     let mut body = Vec::new();
+    if chunked {
+        return read_chunked(reader);
+    }
     match length {
         Some(n) if n > MAX_BODY => return Err(format!("body of {n} bytes is over {MAX_BODY}")),
         Some(n) => {
@@ -74,6 +80,36 @@ fn read_body(
         None => {}
     }
     Ok(body)
+}
+
+/// A `Transfer-Encoding: chunked` body: hex size lines, each chunk, a zero-size end.
+fn read_chunked(reader: &mut impl Read) -> Result<Vec<u8>, String> {
+    let mut reader = BufReader::new(reader);
+    let mut body = Vec::new();
+    loop {
+        let mut line = String::new();
+        reader
+            .read_line(&mut line)
+            .map_err(|e| format!("reading chunk size: {e}"))?;
+        let size_text = line.trim().split(';').next().unwrap_or("");
+        let size = usize::from_str_radix(size_text, 16)
+            .map_err(|_| format!("bad chunk size {size_text:?}"))?;
+        if size == 0 {
+            return Ok(body);
+        }
+        if body.len() + size > MAX_BODY {
+            return Err(format!("body over {MAX_BODY} bytes"));
+        }
+        let start = body.len();
+        body.resize(start + size, 0);
+        reader
+            .read_exact(&mut body[start..])
+            .map_err(|e| format!("reading chunk: {e}"))?;
+        let mut crlf = [0u8; 2];
+        reader
+            .read_exact(&mut crlf)
+            .map_err(|e| format!("reading chunk end: {e}"))?;
+    }
 }
 
 /// POSTs `body` to an `http://host:port/path` URL.

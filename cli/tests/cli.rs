@@ -220,3 +220,36 @@ fn send_to_listen_accepts_and_refuses_each_case() {
     );
     assert_eq!(lines[1]["body"]["error"], "duplicate_event");
 }
+
+#[test]
+fn send_reads_chunked_answers() {
+    use std::io::{Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().expect("accept");
+        let mut buf = [0u8; 65536];
+        let _ = stream.read(&mut buf);
+        let reply = "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n9\r\n{\"error\":\r\n15\r\n\"signature_mismatch\"}\r\n0\r\n\r\n";
+        stream.write_all(reply.as_bytes()).expect("write");
+    });
+    let out = hookseal(&[
+        "send",
+        &format!("http://127.0.0.1:{port}/"),
+        "--scheme",
+        "github",
+        "--secret",
+        "s",
+        "--json",
+        "--expect",
+        "401",
+    ]);
+    server.join().expect("server");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(line["body"]["error"], "signature_mismatch");
+}
