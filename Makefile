@@ -26,5 +26,8 @@ test: $(TESTS)
 	@echo "make test: all parts passed: $(TESTS)"
 
 bench: $(BENCHES)
+	@test -x bench/.venv/bin/python || python3 -m venv bench/.venv
+	@bench/.venv/bin/python -c 'import matplotlib' 2>/dev/null || bench/.venv/bin/python -m pip install -q matplotlib
+	bench/.venv/bin/python tools/bench_report.py
 
 demo: $(DEMOS)

@@ -25,7 +25,12 @@ test-core: setup-rust check-vectors check-generated
 	cargo test -p hookseal --doc --all-features
 
 bench-core: setup-rust
-	cargo bench -p hookseal --bench verify
+	mkdir -p bench
+	{ echo "# Rust core: verify and sign vs a bare SHA-256 of the same bytes"; echo; \
+	  echo "\`cargo bench -p hookseal --bench verify\` (median of 7 batches; the last column is throughput relative to SHA-256 alone)."; echo; \
+	  cargo bench -q -p hookseal --bench verify 2>/dev/null; } > bench/core.md.tmp
+	mv bench/core.md.tmp bench/core.md
+	cat bench/core.md
 
 demo-core: setup-rust
 	cargo run -q --release -p hookseal --example demo
