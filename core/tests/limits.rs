@@ -1,26 +1,12 @@
 //! Hostile bodies are refused with the right code without exhausting memory
 //! or stack: a 100 000-deep JSON nesting (one test per binary: peak RSS is per process).
 #![cfg(feature = "events")]
-#![allow(
-    clippy::std_instead_of_core,
-    clippy::std_instead_of_alloc,
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    missing_docs
-)] // test code
+#![allow(clippy::expect_used)] // test code: a failed expectation is the report
 
 use hookseal::{Options, Scheme, Webhook};
 
-fn peak_rss_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-}
+mod common;
+use common::peak_rss_kib;
 
 #[test]
 fn deep_nesting_is_invalid_payload_without_growing() {

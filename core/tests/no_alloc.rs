@@ -1,12 +1,5 @@
 //! The signature-only path allocates nothing: a counting global allocator
-#![allow(
-    clippy::std_instead_of_core,
-    clippy::std_instead_of_alloc,
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    missing_docs
-)] // test code
+#![allow(clippy::expect_used)] // test code: a failed expectation is the report
 #![allow(unsafe_code)] // a global allocator is unsafe by nature
 //! watches `verify_signature` for every built-in scheme (and a custom one).
 

@@ -2,14 +2,7 @@
 //! through the Rust core. The expected outcomes come from an independent
 //! oracle (`tests/vectors/generate*.py`) and providers' published examples.
 #![cfg(feature = "events")]
-#![allow(
-    clippy::std_instead_of_core,
-    clippy::std_instead_of_alloc,
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    missing_docs
-)] // test code
+#![allow(clippy::expect_used, clippy::panic)] // test code: a failed expectation is the report
 
 use std::path::PathBuf;
 
