@@ -373,8 +373,7 @@ impl Webhook {
             }
         }
         let b64 = secret.strip_prefix(b"whsec_").unwrap_or(secret);
-        let raw = decode_secret_base64(b64, "Standard Webhooks secrets are whsec_ followed by base64; copy the whole secret from the provider's dashboard")?;
-        Ok(Key::Hmac(hmac_key(raw.as_slice())))
+        standard_hmac_key(b64).map(Key::Hmac)
     }
 
     /// Refuses a second delivery of the same event (`duplicate_event`):
@@ -970,18 +969,21 @@ fn hmac_key(secret: &[u8]) -> HmacSha256 {
     }
 }
 
-/// A decoded secret, on the stack (secrets over 512 bytes are refused).
+/// A decoded Ed25519 key, on the stack.
+#[cfg(feature = "ed25519")]
 struct SecretBuf {
     bytes: [u8; 512],
     len: usize,
 }
 
+#[cfg(feature = "ed25519")]
 impl SecretBuf {
     fn as_slice(&self) -> &[u8] {
         &self.bytes[..self.len]
     }
 }
 
+#[cfg(feature = "ed25519")]
 fn decode_secret_base64(b64: &[u8], reason: &'static str) -> Result<SecretBuf, Error> {
     let mut buf = SecretBuf {
         bytes: [0u8; 512],
@@ -993,6 +995,39 @@ fn decode_secret_base64(b64: &[u8], reason: &'static str) -> Result<SecretBuf, E
             Ok(buf)
         }
         _ => Err(Error::InvalidSecret { reason }),
+    }
+}
+
+/// The HMAC key of a `whsec_` secret, of any length, without a heap: the
+/// base64 is decoded in pieces, and a key longer than SHA-256's 64-byte block
+/// is replaced by its hash, exactly as HMAC itself does (RFC 2104).
+fn standard_hmac_key(b64: &[u8]) -> Result<HmacSha256, Error> {
+    const CHUNK: usize = 512; // base64 characters: a multiple of 4
+    let invalid = || {
+        Error::InvalidSecret {
+        reason: "Standard Webhooks secrets are whsec_ followed by base64; copy the whole secret from the provider's dashboard",
+    }
+    };
+    let mut head = [0u8; 64];
+    let mut total = 0usize;
+    let mut hasher = <Sha256 as sha2::Digest>::new();
+    let mut piece = [0u8; CHUNK / 4 * 3];
+    for chunk in b64.chunks(CHUNK) {
+        let n = BASE64
+            .decode_slice(chunk, &mut piece)
+            .map_err(|_| invalid())?;
+        let bytes = &piece[..n];
+        if total < head.len() {
+            let take = bytes.len().min(head.len() - total);
+            head[total..total + take].copy_from_slice(&bytes[..take]);
+        }
+        sha2::Digest::update(&mut hasher, bytes);
+        total += n;
+    }
+    match total {
+        0 => Err(invalid()),
+        n if n <= head.len() => Ok(hmac_key(&head[..n])),
+        _ => Ok(hmac_key(&sha2::Digest::finalize(hasher))),
     }
 }
 
@@ -1163,5 +1198,30 @@ mod tests {
             .id_header("X-Id")
             .timestamp_header("X-Ts");
         assert_eq!(names(Scheme::Custom(custom)), ["x-sig", "x-id", "x-ts"]);
+    }
+}
+
+#[cfg(all(test, feature = "alloc"))]
+mod secret_tests {
+    use super::*;
+
+    /// Found by the `verify` and `secrets` fuzz targets: a Standard Webhooks
+    /// secret of more than 512 decoded bytes was refused. Any length works,
+    /// and a long key signs as HMAC defines it (hashed first).
+    #[test]
+    fn standard_secrets_of_any_length() {
+        for len in [1usize, 24, 64, 65, 383, 384, 385, 700, 5000] {
+            let key: alloc::vec::Vec<u8> = (0..len).map(|i| (i * 7 + 3) as u8).collect();
+            let secret = alloc::format!("whsec_{}", BASE64.encode(&key));
+            let wh = Webhook::new(Scheme::Standard, &[secret.as_str()]).expect("any length");
+            let headers = wh.sign(b"{}", Some(1), Some("msg_1")).expect("sign");
+            // The oracle: HMAC-SHA256 keyed with the raw bytes.
+            let mut mac = HmacSha256::new_from_slice(&key).expect("hmac");
+            mac.update(b"msg_1.1.{}");
+            let want = alloc::format!("v1,{}", BASE64.encode(mac.finalize().into_bytes()));
+            assert_eq!(headers[2].1, want, "length {len}");
+        }
+        assert!(Webhook::new(Scheme::Standard, &["whsec_"]).is_err());
+        assert!(Webhook::new(Scheme::Standard, &["whsec_AAAA=AAAA"]).is_err());
     }
 }
