@@ -838,6 +838,12 @@ def file_standard():
         sp.case("secret-whpk-non-base64", H, "invalid_secret", secrets=["whpk_***"]),
         sp.case("secret-whsk-non-base64", H, "invalid_secret", secrets=["whsk_***"]),
     ]
+    # Found by the fuzz targets `verify` and `secrets`: secrets of more than 512
+    # decoded bytes were refused. HMAC takes keys of any length (RFC 2104).
+    for n in (65, 700, 5000):
+        long_secret = "whsec_" + b64(bytes((i * 7 + 3) % 256 for i in range(n)))
+        cases.append(sp.case(f"secret-{n}-bytes", sp.headers(secret=long_secret), "ok", secrets=[long_secret],
+                             source=ORACLE + "; fuzz finding: long secrets"))
     # v1 entries
     cases += [
         sp.case("multiple-v1-second-valid", hdrs(f"{w1} {v1}"), "ok"),
