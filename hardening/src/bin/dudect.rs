@@ -18,7 +18,7 @@
 //! early-exit byte comparison of the same signatures. Its |t| shows how large
 //! a leak this harness sees on this machine.
 //!
-//! Usage: dudect [--measurements N] [--schemes a,b,…] [--no-control] [--text] [--aa] [--seed S]
+//! Usage: dudect [--measurements N] [--schemes a,b,…] [--fail-above T] [--no-control] [--text] [--aa] [--seed S]
 //!
 //! `--aa` adds an A/A test (both classes the same data): the harness's own false-positive check.
 
@@ -292,6 +292,11 @@ fn main() {
     let mut text = false;
     let mut aa = false;
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    // The verdict threshold: dudect's 4.5. `make test`'s short pass on a shared
+    // machine uses --fail-above 10 so that noise near 4.5 cannot fail CI while
+    // a real leak (the early-exit control sits in the hundreds) still does; the
+    // 4.5 verdict comes from `make dudect` (5 000 000 measurements).
+    let mut fail_above = THRESHOLD;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
     while i < args.len() {
@@ -306,6 +311,10 @@ fn main() {
                     .split(',')
                     .map(|s| &*Box::leak(s.to_string().into_boxed_str()))
                     .collect();
+            }
+            "--fail-above" => {
+                i += 1;
+                fail_above = args[i].parse().expect("number");
             }
             "--no-control" => control = false,
             "--text" => text = true,
@@ -343,8 +352,13 @@ fn main() {
         );
         total += out.n;
         report(&format!("verify/{}", s.name), &out);
-        if out.max_t >= THRESHOLD {
+        if out.max_t >= fail_above {
             failed.push(s.name);
+        } else if out.max_t >= THRESHOLD {
+            println!(
+                "note: {} is at or above {THRESHOLD} but below --fail-above {fail_above}",
+                s.name
+            );
         }
     }
     if control {
@@ -429,7 +443,7 @@ fn main() {
     }
     println!("total hookseal measurements: {total}");
     if failed.is_empty() {
-        println!("dudect: PASS (every max |t| < {THRESHOLD})");
+        println!("dudect: PASS (every max |t| < {fail_above})");
     } else {
         println!("dudect: FAIL: {}", failed.join(", "));
         std::process::exit(1);
