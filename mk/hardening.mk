@@ -33,7 +33,7 @@ test-hardening-prop:
 	cd $(HARDENING_DIR) && HARDENING_CASES=$(HARDENING_CASES) $(HARDENING_CARGO) test --locked
 
 dudect-short:
-	cd $(HARDENING_DIR) && $(HARDENING_CARGO) run --locked --release --bin dudect -- --measurements $(DUDECT_SHORT)
+	cd $(HARDENING_DIR) && $(HARDENING_CARGO) run --locked --release --bin dudect -- --measurements $(DUDECT_SHORT) --fail-above 10
 
 dudect:
 	cd $(HARDENING_DIR) && $(HARDENING_CARGO) run --locked --release --bin dudect -- --measurements $(DUDECT_FULL) --text --aa
