@@ -403,6 +403,12 @@ def secrets():
          std_headers(GOOD_STD), secrets=[STD.rstrip("=")])
     case("secret/standard-bare-base64", r + " (standard: bare base64 accepted)", "standard",
          std_headers(GOOD_STD), secrets=[STD[6:]])
+    # found by the `secrets` fuzz target: keys over 512 decoded bytes were
+    # refused (core fixed in 1bd87a7); HMAC hashes keys longer than its block
+    for size in (512, 513, 4096):
+        key = (bytes(range(256)) * 16)[:size]
+        case(f"secret/standard-{size}-byte-key", r + " (standard: any decoded length)", "standard",
+             std_headers(std_sig(MSG_ID, NOW, BODY, key)), secrets=["whsec_" + b64(key)])
     case("secret/standard-whpk-31-bytes", r + " (standard: whpk_ must be 32 bytes)", "standard",
          std_headers(GOOD_STD), secrets=["whpk_" + b64(b"\x01" * 31)], error="invalid_secret")
     case("secret/standard-v1a-only-no-ed25519-key", r + " (unsupported_signature: v1a with no key)", "standard",
