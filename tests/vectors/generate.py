@@ -844,6 +844,10 @@ def file_standard():
         long_secret = "whsec_" + b64(bytes((i * 7 + 3) % 256 for i in range(n)))
         cases.append(sp.case(f"secret-{n}-bytes", sp.headers(secret=long_secret), "ok", secrets=[long_secret],
                              source=ORACLE + "; fuzz finding: long secrets"))
+    # Fuzz finding: "=" that ends the first 512 characters is padding inside the text.
+    cases.append(sp.case("secret-padding-inside-long-base64", H, "invalid_secret",
+                         secrets=["whsec_" + "A" * 508 + "AA==AAAA"],
+                         source=ORACLE + "; fuzz finding: padding inside a long secret"))
     # v1 entries
     cases += [
         sp.case("multiple-v1-second-valid", hdrs(f"{w1} {v1}"), "ok"),
