@@ -2,9 +2,9 @@
 //! text round trip): `{"provider", "id", "type", "timestamp", "data",
 //! "payload", "in_catalog"}`, where `data` is the very object found inside `payload`.
 
+use hookseal::JsonValue as Value;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
-use serde_json::Value;
 
 pub(crate) fn to_python<'py>(
     py: Python<'py>,

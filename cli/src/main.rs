@@ -252,10 +252,7 @@ fn run(cli: Cli) -> Result<bool, String> {
             match outcome {
                 Ok(event) => {
                     match event {
-                        Some(e) => println!(
-                            "{}",
-                            serde_json::to_string_pretty(&e.to_json_value()).unwrap_or_default()
-                        ),
+                        Some(e) => println!("{}", pretty_event(&e)),
                         None => println!("ok: the signature is valid"),
                     }
                     Ok(true)
@@ -381,8 +378,7 @@ fn run(cli: Cli) -> Result<bool, String> {
                             "✔ {} {}\n{}",
                             req.path,
                             event.event_type().unwrap_or("(no type)"),
-                            serde_json::to_string_pretty(&event.to_json_value())
-                                .unwrap_or_default()
+                            pretty_event(&event)
                         );
                         (
                             200,
@@ -439,4 +435,11 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The event JSON of the bindings (`Event::to_json_string`), indented.
+fn pretty_event(event: &hookseal::Event) -> String {
+    serde_json::from_str::<Value>(&event.to_json_string())
+        .and_then(|v| serde_json::to_string_pretty(&v))
+        .unwrap_or_default()
 }

@@ -23,13 +23,16 @@ mod webhook;
 
 pub use error::{Error, ErrorCode};
 #[cfg(feature = "events")]
+pub use events::json::{
+    Iter as JsonMapIter, Map as JsonMap, Number as JsonNumber, ParseError as JsonError,
+    Value as JsonValue,
+};
+#[cfg(feature = "events")]
 pub use events::{Event, ReplayGuard};
 pub use headers::Headers;
 pub use scheme::Scheme;
 #[cfg(feature = "alloc")]
 pub use scheme::{CustomScheme, SignatureEncoding};
-#[cfg(feature = "events")]
-pub use serde_json::Value as JsonValue;
 #[cfg(feature = "alloc")]
 pub use webhook::SignedHeaders;
 pub use webhook::{

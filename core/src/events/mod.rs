@@ -2,6 +2,7 @@
 
 #[rustfmt::skip]
 mod generated;
+pub(crate) mod json;
 mod replay;
 mod schema;
 mod time;
@@ -11,7 +12,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use core::fmt;
 
-use serde_json::{Map, Value};
+use json::{Map, Value};
 
 pub use replay::ReplayGuard;
 
@@ -109,30 +110,46 @@ impl Event {
     }
 
     fn serialize_json(&self, data_as_path: bool) -> String {
-        struct Out<'a>(&'a Event, bool);
-        impl serde::Serialize for Out<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap;
-                let e = self.0;
-                let mut m = s.serialize_map(Some(7))?;
-                m.serialize_entry("provider", e.provider)?;
-                m.serialize_entry("id", &e.id)?;
-                m.serialize_entry("type", &e.event_type)?;
-                m.serialize_entry("timestamp", &e.timestamp)?;
-                if self.1 {
-                    let keys = e
-                        .data_path()
-                        .map(|p| p.split('.').collect::<alloc::vec::Vec<_>>());
-                    m.serialize_entry("data_path", &keys)?;
-                } else {
-                    m.serialize_entry("data", &e.data())?;
-                }
-                m.serialize_entry("payload", &e.payload)?;
-                m.serialize_entry("in_catalog", &e.in_catalog)?;
-                m.end()
-            }
+        let opt_str = |out: &mut String, s: Option<&str>| match s {
+            Some(s) => json::write_str(out, s),
+            None => out.push_str("null"),
+        };
+        let mut out = String::with_capacity(64);
+        out.push_str("{\"provider\":");
+        json::write_str(&mut out, self.provider);
+        out.push_str(",\"id\":");
+        opt_str(&mut out, self.id.as_deref());
+        out.push_str(",\"type\":");
+        opt_str(&mut out, self.event_type.as_deref());
+        out.push_str(",\"timestamp\":");
+        match self.timestamp {
+            Some(t) => Value::from(t).write(&mut out),
+            None => out.push_str("null"),
         }
-        serde_json::to_string(&Out(self, data_as_path)).unwrap_or_default()
+        if data_as_path {
+            out.push_str(",\"data_path\":");
+            match self.data_path() {
+                Some(p) => {
+                    out.push('[');
+                    for (i, key) in p.split('.').enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        json::write_str(&mut out, key);
+                    }
+                    out.push(']');
+                }
+                None => out.push_str("null"),
+            }
+        } else {
+            out.push_str(",\"data\":");
+            self.data().unwrap_or(&Value::Null).write(&mut out);
+        }
+        out.push_str(",\"payload\":");
+        self.payload.write(&mut out);
+        out.push_str(",\"in_catalog\":");
+        out.push_str(if self.in_catalog { "true}" } else { "false}" });
+        out
     }
 }
 
@@ -174,7 +191,7 @@ fn json_kind(v: &Value) -> &'static str {
     }
 }
 
-fn check_fields(obj: &Map<String, Value>, fields: &[Field], at: &Path<'_>) -> Result<(), Error> {
+fn check_fields(obj: &Map, fields: &[Field], at: &Path<'_>) -> Result<(), Error> {
     for field in fields {
         let path = Path::Key(at, field.name);
         match obj.get(field.name) {
@@ -260,7 +277,7 @@ fn header_text<'h, H: Headers + ?Sized>(headers: &'h H, name: &str) -> Option<&'
 }
 
 /// Decodes `application/x-www-form-urlencoded` into a JSON object of strings.
-fn parse_form(body: &[u8]) -> Option<Map<String, Value>> {
+fn parse_form(body: &[u8]) -> Option<Map> {
     let text = core::str::from_utf8(body).ok()?;
     let mut map = Map::new();
     for pair in text.split('&').filter(|p| !p.is_empty()) {
@@ -294,13 +311,13 @@ fn percent_decode(s: &str) -> Option<String> {
 /// The body as JSON. Slack's slash commands and interactions, and GitHub's
 /// form-encoded deliveries, arrive as forms; their `payload` field is JSON.
 fn parse_body(scheme: &Scheme, body: &[u8]) -> Result<Value, Error> {
-    match serde_json::from_slice::<Value>(body) {
+    match Value::parse(body) {
         Ok(v) => Ok(v),
         Err(e) => {
             if matches!(scheme, Scheme::Slack | Scheme::GitHub) {
                 if let Some(mut form) = parse_form(body).filter(|f| !f.is_empty()) {
                     if let Some(Value::String(inner)) = form.get("payload") {
-                        return serde_json::from_str(inner).map_err(|e| Error::InvalidPayload {
+                        return Value::parse(inner.as_bytes()).map_err(|e| Error::InvalidPayload {
                             reason: Cow::Owned(format!(
                                 "payload: the form's payload field is not JSON ({e})"
                             )),
@@ -440,7 +457,7 @@ impl Scheme {
 
     /// [`Scheme::from_description`] from JSON text.
     pub fn from_description_json(json: &str) -> Result<Scheme, Error> {
-        let value: Value = serde_json::from_str(json).map_err(|e| Error::InvalidArgument {
+        let value = Value::parse(json.as_bytes()).map_err(|e| Error::InvalidArgument {
             reason: Cow::Owned(format!("scheme description is not JSON: {e}")),
         })?;
         Scheme::from_description(&value)

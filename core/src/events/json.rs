@@ -1,0 +1,958 @@
+//! JSON values for events: a small parser and printer with serde_json's rules.
+//!
+//! It replaced serde_json in the core (the WebAssembly build's size, issue 5)
+//! and keeps serde_json's acceptance rules (`serde_json::from_slice::<Value>`)
+//! exactly: RFC 8259 syntax, UTF-8 strings with paired `\u` surrogates,
+//! nesting up to 127 levels (serde_json's recursion limit of 128), integers as
+//! `u64` / `i64` while they fit, other numbers as `f64` computed the way
+//! serde_json computes them (without its `float_roundtrip` feature), numbers
+//! outside `f64`'s range refused, duplicate object keys: the last value wins.
+//! `core/tests/json_oracle.rs` checks all of this against serde_json itself.
+//!
+//! Objects keep their keys in document order (a repeated key keeps the place
+//! of its first occurrence), as `JSON.parse`, Python's `json.loads` and
+//! serde_json's `preserve_order` do. Numbers that are not integers are printed
+//! as they were sent (what a host's JSON parser reads back is then what it
+//! would have read from the body), with `.0` added to integers too large for
+//! 64 bits and to `-0` so that they stay floats.
+
+use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+/// A parsed JSON value (exported as `hookseal::JsonValue`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Value {
+    /// `null`
+    #[default]
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// A number.
+    Number(Number),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object, keys in document order.
+    Object(Map),
+}
+
+/// A JSON number: an integer when it fits in `u64` or `i64`, else an `f64`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number(N);
+
+#[derive(Debug, Clone, PartialEq)]
+enum N {
+    PosInt(u64),
+    NegInt(i64),
+    /// The value and the text it was sent as.
+    Float(f64, Box<str>),
+}
+
+impl Number {
+    /// Whether it is an integer that fits in `i64`.
+    pub fn is_i64(&self) -> bool {
+        match self.0 {
+            N::PosInt(u) => i64::try_from(u).is_ok(),
+            N::NegInt(_) => true,
+            N::Float(..) => false,
+        }
+    }
+    /// Whether it is a non-negative integer that fits in `u64`.
+    pub fn is_u64(&self) -> bool {
+        matches!(self.0, N::PosInt(_))
+    }
+    /// Whether it is neither (an `f64`).
+    pub fn is_f64(&self) -> bool {
+        matches!(self.0, N::Float(..))
+    }
+    /// The value as `i64`, when it is an integer that fits.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self.0 {
+            N::PosInt(u) => i64::try_from(u).ok(),
+            N::NegInt(i) => Some(i),
+            N::Float(..) => None,
+        }
+    }
+    /// The value as `u64`, when it is a non-negative integer that fits.
+    pub fn as_u64(&self) -> Option<u64> {
+        match self.0 {
+            N::PosInt(u) => Some(u),
+            _ => None,
+        }
+    }
+    /// The value as `f64` (integers converted).
+    #[allow(clippy::cast_precision_loss)]
+    pub fn as_f64(&self) -> Option<f64> {
+        Some(match self.0 {
+            N::PosInt(u) => u as f64,
+            N::NegInt(i) => i as f64,
+            N::Float(f, _) => f,
+        })
+    }
+
+    fn write(&self, out: &mut String) {
+        match &self.0 {
+            N::PosInt(u) => write_u64(out, *u),
+            N::NegInt(i) => {
+                out.push('-');
+                write_u64(out, i.unsigned_abs());
+            }
+            N::Float(_, text) => {
+                out.push_str(text);
+                if !text.bytes().any(|c| matches!(c, b'.' | b'e' | b'E')) {
+                    out.push_str(".0");
+                }
+            }
+        }
+    }
+}
+
+impl From<i64> for Number {
+    fn from(i: i64) -> Self {
+        match u64::try_from(i) {
+            Ok(u) => Number(N::PosInt(u)),
+            Err(_) => Number(N::NegInt(i)),
+        }
+    }
+}
+
+impl From<u64> for Number {
+    fn from(u: u64) -> Self {
+        Number(N::PosInt(u))
+    }
+}
+
+fn write_u64(out: &mut String, mut u: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        // `u % 10` is a digit.
+        #[allow(clippy::cast_possible_truncation)]
+        let digit = (u % 10) as u8;
+        buf[i] = b'0' + digit;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    for &c in &buf[i..] {
+        out.push(char::from(c));
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::new();
+        self.write(&mut s);
+        f.write_str(&s)
+    }
+}
+
+/// A JSON object: its members in document order, keys unique.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Map {
+    entries: Vec<(String, Value)>,
+}
+
+impl Map {
+    /// An empty object.
+    pub fn new() -> Self {
+        Map::default()
+    }
+    /// The value under `key`.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+    /// Whether `key` is present.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+    /// Sets `key` (in place when present, else at the end); returns the old value.
+    pub fn insert(&mut self, key: String, value: Value) -> Option<Value> {
+        if let Some((_, v)) = self.entries.iter_mut().find(|(k, _)| *k == key) {
+            return Some(core::mem::replace(v, value));
+        }
+        self.entries.push((key, value));
+        None
+    }
+    /// The number of members.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    /// Whether there are no members.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    /// The members in order.
+    pub fn iter(&self) -> Iter<'_> {
+        Iter(self.entries.iter())
+    }
+    /// The keys in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.entries.iter().map(|(k, _)| k)
+    }
+    /// The values in order.
+    pub fn values(&self) -> impl Iterator<Item = &Value> {
+        self.entries.iter().map(|(_, v)| v)
+    }
+}
+
+/// The members of a [`Map`], in order.
+#[derive(Debug, Clone)]
+pub struct Iter<'a>(core::slice::Iter<'a, (String, Value)>);
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = (&'a String, &'a Value);
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next().map(|(k, v)| (k, v))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl<'a> IntoIterator for &'a Map {
+    type Item = (&'a String, &'a Value);
+    type IntoIter = Iter<'a>;
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+impl Value {
+    /// The object, when it is one.
+    pub fn as_object(&self) -> Option<&Map> {
+        match self {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+    /// The array, when it is one.
+    pub fn as_array(&self) -> Option<&Vec<Value>> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+    /// The string, when it is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    /// The boolean, when it is one.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    /// The number as `i64`, when it is an integer that fits.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Number(n) => n.as_i64(),
+            _ => None,
+        }
+    }
+    /// The number as `u64`, when it is a non-negative integer that fits.
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Value::Number(n) => n.as_u64(),
+            _ => None,
+        }
+    }
+    /// The number as `f64`.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => n.as_f64(),
+            _ => None,
+        }
+    }
+    /// Whether it is `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+    /// The member `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.as_object()?.get(key)
+    }
+
+    /// Parses JSON text (see the module documentation for the rules).
+    pub fn parse(text: &[u8]) -> Result<Value, ParseError> {
+        let mut p = Parser {
+            b: text,
+            i: 0,
+            depth: 0,
+        };
+        let v = p.value()?;
+        p.skip_ws();
+        if p.i < p.b.len() {
+            return Err(p.err("trailing characters"));
+        }
+        Ok(v)
+    }
+
+    /// Compact JSON text.
+    pub fn to_json_string(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(true) => out.push_str("true"),
+            Value::Bool(false) => out.push_str("false"),
+            Value::Number(n) => n.write(out),
+            Value::String(s) => write_str(out, s),
+            Value::Array(a) => {
+                out.push('[');
+                for (i, v) in a.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    v.write(out);
+                }
+                out.push(']');
+            }
+            Value::Object(m) => {
+                out.push('{');
+                for (i, (k, v)) in m.entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_str(out, k);
+                    out.push(':');
+                    v.write(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// A JSON string literal, escaped as serde_json escapes it.
+pub(crate) fn write_str(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let mut start = 0;
+    for (i, c) in s.bytes().enumerate() {
+        let esc = match c {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if esc.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(c >> 4)]));
+            out.push(char::from(HEX[usize::from(c & 15)]));
+        } else {
+            out.push_str(esc);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_json_string())
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::String(s.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::String(s)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Self {
+        Value::Number(Number::from(i))
+    }
+}
+
+impl From<u64> for Value {
+    fn from(u: u64) -> Self {
+        Value::Number(Number::from(u))
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+
+impl From<Map> for Value {
+    fn from(m: Map) -> Self {
+        Value::Object(m)
+    }
+}
+
+/// Why JSON text was refused, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    what: &'static str,
+    line: usize,
+    column: usize,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.what, self.line, self.column
+        )
+    }
+}
+
+/// serde_json's nesting limit: 128 levels are refused, 127 are fine.
+const RECURSION_LIMIT: u32 = 128;
+
+struct Parser<'a> {
+    b: &'a [u8],
+    i: usize,
+    depth: u32,
+}
+
+type R<T> = Result<T, ParseError>;
+
+impl Parser<'_> {
+    #[cold]
+    fn err(&self, what: &'static str) -> ParseError {
+        let at = self.i.min(self.b.len());
+        let before = &self.b[..at];
+        let line_start = before
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |p| p + 1);
+        ParseError {
+            what,
+            line: 1 + before.iter().filter(|&&c| c == b'\n').count(),
+            column: at - line_start + 1,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
+            self.i += 1;
+        }
+    }
+
+    fn value(&mut self) -> R<Value> {
+        self.skip_ws();
+        let Some(c) = self.peek() else {
+            return Err(self.err("EOF while parsing a value"));
+        };
+        match c {
+            b'n' => self.ident(b"null", Value::Null),
+            b't' => self.ident(b"true", Value::Bool(true)),
+            b'f' => self.ident(b"false", Value::Bool(false)),
+            b'"' => {
+                self.i += 1;
+                Ok(Value::String(self.string()?))
+            }
+            b'-' | b'0'..=b'9' => self.number().map(Value::Number),
+            b'[' => {
+                self.enter()?;
+                let v = self.array();
+                self.depth -= 1;
+                v
+            }
+            b'{' => {
+                self.enter()?;
+                let v = self.object();
+                self.depth -= 1;
+                v
+            }
+            _ => Err(self.err("expected value")),
+        }
+    }
+
+    fn enter(&mut self) -> R<()> {
+        self.depth += 1;
+        if self.depth >= RECURSION_LIMIT {
+            return Err(self.err("recursion limit exceeded"));
+        }
+        self.i += 1;
+        Ok(())
+    }
+
+    fn ident(&mut self, word: &[u8], v: Value) -> R<Value> {
+        for &w in word {
+            match self.peek() {
+                None => return Err(self.err("EOF while parsing a value")),
+                Some(c) if c != w => return Err(self.err("expected ident")),
+                Some(_) => self.i += 1,
+            }
+        }
+        Ok(v)
+    }
+
+    fn array(&mut self) -> R<Value> {
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.i += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.i += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b']') {
+                        return Err(self.err("trailing comma"));
+                    }
+                }
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(Value::Array(items));
+                }
+                Some(_) => return Err(self.err("expected `,` or `]`")),
+                None => return Err(self.err("EOF while parsing a list")),
+            }
+        }
+    }
+
+    fn object(&mut self) -> R<Value> {
+        let mut entries: Vec<(String, Value)> = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(Value::Object(Map { entries }));
+        }
+        loop {
+            match self.peek() {
+                Some(b'"') => self.i += 1,
+                Some(_) => return Err(self.err("key must be a string")),
+                None => return Err(self.err("EOF while parsing an object")),
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            match self.peek() {
+                Some(b':') => self.i += 1,
+                Some(_) => return Err(self.err("expected `:`")),
+                None => return Err(self.err("EOF while parsing an object")),
+            }
+            let v = self.value()?;
+            entries.push((key, v));
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.i += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b'}') {
+                        return Err(self.err("trailing comma"));
+                    }
+                }
+                Some(b'}') => {
+                    self.i += 1;
+                    dedupe(&mut entries);
+                    return Ok(Value::Object(Map { entries }));
+                }
+                Some(_) => return Err(self.err("expected `,` or `}`")),
+                None => return Err(self.err("EOF while parsing an object")),
+            }
+        }
+    }
+
+    /// The rest of a string literal whose opening quote was consumed.
+    fn string(&mut self) -> R<String> {
+        let mut out = String::new();
+        loop {
+            let start = self.i;
+            while let Some(c) = self.peek() {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            let Ok(run) = core::str::from_utf8(&self.b[start..self.i]) else {
+                return Err(self.err("invalid unicode code point"));
+            };
+            out.push_str(run);
+            match self.peek() {
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => {
+                    return Err(self
+                        .err("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
+                None => return Err(self.err("EOF while parsing a string")),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> R<()> {
+        let Some(c) = self.peek() else {
+            return Err(self.err("EOF while parsing a string"));
+        };
+        self.i += 1;
+        out.push(match c {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let n = self.hex4()?;
+                let code = match n {
+                    0xDC00..=0xDFFF => return Err(self.err("lone leading surrogate in hex escape")),
+                    0xD800..=0xDBFF => {
+                        if self.b.get(self.i..self.i + 2) != Some(b"\\u".as_slice()) {
+                            self.i += 1;
+                            return Err(self.err("unexpected end of hex escape"));
+                        }
+                        self.i += 2;
+                        let n2 = self.hex4()?;
+                        if !(0xDC00..=0xDFFF).contains(&n2) {
+                            return Err(self.err("lone leading surrogate in hex escape"));
+                        }
+                        0x1_0000 + ((n - 0xD800) << 10 | (n2 - 0xDC00))
+                    }
+                    n => n,
+                };
+                char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+            }
+            _ => return Err(self.err("invalid escape")),
+        });
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> R<u32> {
+        let mut n = 0;
+        for _ in 0..4 {
+            let Some(c) = self.peek() else {
+                return Err(self.err("EOF while parsing a string"));
+            };
+            let d = match c {
+                b'0'..=b'9' => c - b'0',
+                b'a'..=b'f' => c - b'a' + 10,
+                b'A'..=b'F' => c - b'A' + 10,
+                _ => return Err(self.err("invalid escape")),
+            };
+            self.i += 1;
+            n = n * 16 + u32::from(d);
+        }
+        Ok(n)
+    }
+
+    fn digit(&self) -> Option<u8> {
+        match self.peek() {
+            Some(c @ b'0'..=b'9') => Some(c - b'0'),
+            _ => None,
+        }
+    }
+
+    /// A number, by serde_json's algorithm (`Deserializer::parse_integer` and
+    /// the functions it calls, without `float_roundtrip`).
+    fn number(&mut self) -> R<Number> {
+        let start = self.i;
+        let positive = self.peek() != Some(b'-');
+        if !positive {
+            self.i += 1;
+        }
+        let parsed = match self.peek() {
+            None => return Err(self.err("EOF while parsing a value")),
+            Some(b'0') => {
+                self.i += 1;
+                if self.digit().is_some() {
+                    return Err(self.err("invalid number"));
+                }
+                self.after_integer(positive, 0)?
+            }
+            Some(c @ b'1'..=b'9') => {
+                self.i += 1;
+                let mut sig = u64::from(c - b'0');
+                loop {
+                    let Some(d) = self.digit() else {
+                        break self.after_integer(positive, sig)?;
+                    };
+                    match sig
+                        .checked_mul(10)
+                        .and_then(|s| s.checked_add(u64::from(d)))
+                    {
+                        Some(s) => {
+                            self.i += 1;
+                            sig = s;
+                        }
+                        None => break N::Float(self.long_integer(positive, sig)?, Box::from("")),
+                    }
+                }
+            }
+            Some(_) => return Err(self.err("invalid number")),
+        };
+        Ok(Number(match parsed {
+            N::Float(f, _) => {
+                // The text is ASCII: digits, sign, `.`, `e`, `E`, `+`.
+                let text = core::str::from_utf8(&self.b[start..self.i]).unwrap_or("0");
+                N::Float(f, text.into())
+            }
+            n => n,
+        }))
+    }
+
+    /// `Deserializer::parse_number`: what follows an integer part that fit in `u64`.
+    #[allow(clippy::cast_possible_wrap, clippy::cast_precision_loss)]
+    fn after_integer(&mut self, positive: bool, sig: u64) -> R<N> {
+        Ok(match self.peek() {
+            Some(b'.') => N::Float(self.decimal(positive, sig, 0)?, Box::from("")),
+            Some(b'e' | b'E') => N::Float(self.exponent(positive, sig, 0)?, Box::from("")),
+            _ if positive => N::PosInt(sig),
+            _ => {
+                let neg = (sig as i64).wrapping_neg();
+                // A float on underflow, or for `-0`.
+                if neg >= 0 {
+                    N::Float(-(sig as f64), Box::from(""))
+                } else {
+                    N::NegInt(neg)
+                }
+            }
+        })
+    }
+
+    /// `parse_decimal` (with `parse_decimal_overflow`): the `.` is next.
+    fn decimal(&mut self, positive: bool, mut sig: u64, exp_before: i32) -> R<f64> {
+        self.i += 1;
+        let mut exp_after: i32 = 0;
+        let mut overflowed = false;
+        while let Some(d) = self.digit() {
+            self.i += 1;
+            if overflowed {
+                continue;
+            }
+            match sig
+                .checked_mul(10)
+                .and_then(|s| s.checked_add(u64::from(d)))
+            {
+                Some(s) => {
+                    sig = s;
+                    exp_after -= 1;
+                }
+                // Further digits are ignored.
+                None => overflowed = true,
+            }
+        }
+        if exp_after == 0 && !overflowed {
+            return Err(self.err(if self.peek().is_some() {
+                "invalid number"
+            } else {
+                "EOF while parsing a value"
+            }));
+        }
+        let exp = exp_before + exp_after;
+        match self.peek() {
+            Some(b'e' | b'E') => self.exponent(positive, sig, exp),
+            _ => self.float_of(positive, sig, exp),
+        }
+    }
+
+    /// `parse_exponent` (with `parse_exponent_overflow`): the `e` is next.
+    fn exponent(&mut self, positive: bool, sig: u64, starting: i32) -> R<f64> {
+        self.i += 1;
+        let positive_exp = match self.peek() {
+            Some(b'+') => {
+                self.i += 1;
+                true
+            }
+            Some(b'-') => {
+                self.i += 1;
+                false
+            }
+            _ => true,
+        };
+        let mut exp = match self.peek() {
+            None => return Err(self.err("EOF while parsing a value")),
+            Some(c @ b'0'..=b'9') => i32::from(c - b'0'),
+            Some(_) => {
+                self.i += 1;
+                return Err(self.err("invalid number"));
+            }
+        };
+        self.i += 1;
+        while let Some(d) = self.digit() {
+            self.i += 1;
+            match exp
+                .checked_mul(10)
+                .and_then(|e| e.checked_add(i32::from(d)))
+            {
+                Some(e) => exp = e,
+                None => {
+                    if sig != 0 && positive_exp {
+                        return Err(self.err("number out of range"));
+                    }
+                    while self.digit().is_some() {
+                        self.i += 1;
+                    }
+                    return Ok(if positive { 0.0 } else { -0.0 });
+                }
+            }
+        }
+        let exp = if positive_exp {
+            starting.saturating_add(exp)
+        } else {
+            starting.saturating_sub(exp)
+        };
+        self.float_of(positive, sig, exp)
+    }
+
+    /// `parse_long_integer`: an integer part too long for `u64`; the digit
+    /// that did not fit is next.
+    fn long_integer(&mut self, positive: bool, sig: u64) -> R<f64> {
+        let mut exp: i32 = 0;
+        while self.digit().is_some() {
+            self.i += 1;
+            exp = exp.saturating_add(1);
+        }
+        match self.peek() {
+            Some(b'.') => self.decimal(positive, sig, exp),
+            Some(b'e' | b'E') => self.exponent(positive, sig, exp),
+            _ => self.float_of(positive, sig, exp),
+        }
+    }
+
+    /// `f64_from_parts` without `float_roundtrip`.
+    #[allow(clippy::cast_precision_loss, clippy::cast_sign_loss)]
+    fn float_of(&self, positive: bool, sig: u64, mut exp: i32) -> R<f64> {
+        let mut f = sig as f64;
+        loop {
+            if let Some(&pow) = POW10.get(exp.wrapping_abs() as usize) {
+                if exp >= 0 {
+                    f *= pow;
+                    if f.is_infinite() {
+                        return Err(self.err("number out of range"));
+                    }
+                } else {
+                    f /= pow;
+                }
+                break;
+            }
+            if f == 0.0 {
+                break;
+            }
+            if exp >= 0 {
+                return Err(self.err("number out of range"));
+            }
+            f /= 1e308;
+            exp += 308;
+        }
+        Ok(if positive { f } else { -f })
+    }
+}
+
+/// Repeated keys: the last value wins, at the place of the first occurrence.
+fn dedupe(entries: &mut Vec<(String, Value)>) {
+    let n = entries.len();
+    // For each entry, the earlier entry with the same key it folds into.
+    let mut into: Vec<(usize, usize)> = Vec::new();
+    if n <= 16 {
+        for j in 1..n {
+            // The first occurrence: the smallest index with the same key.
+            if let Some(i) = (0..j).find(|&i| entries[i].0 == entries[j].0) {
+                into.push((j, i));
+            }
+        }
+    } else {
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_unstable_by(|&a, &b| entries[a].0.cmp(&entries[b].0).then(a.cmp(&b)));
+        let mut first = order[0];
+        for w in order.windows(2) {
+            if entries[w[0]].0 == entries[w[1]].0 {
+                into.push((w[1], first));
+            } else {
+                first = w[1];
+            }
+        }
+    }
+    if into.is_empty() {
+        return;
+    }
+    // Later duplicates last, so the last value is moved in last.
+    into.sort_unstable();
+    let mut dropped = alloc::vec![false; n];
+    for &(dup, first) in &into {
+        let v = core::mem::take(&mut entries[dup].1);
+        entries[first].1 = v;
+        dropped[dup] = true;
+    }
+    let mut k = 0;
+    entries.retain(|_| {
+        k += 1;
+        !dropped[k - 1]
+    });
+}
+
+/// serde_json's table of powers of ten (`1e0` … `1e308`, each correctly rounded).
+#[rustfmt::skip]
+static POW10: [f64; 309] = [
+    1e000, 1e001, 1e002, 1e003, 1e004, 1e005, 1e006, 1e007, 1e008, 1e009, //
+    1e010, 1e011, 1e012, 1e013, 1e014, 1e015, 1e016, 1e017, 1e018, 1e019, //
+    1e020, 1e021, 1e022, 1e023, 1e024, 1e025, 1e026, 1e027, 1e028, 1e029, //
+    1e030, 1e031, 1e032, 1e033, 1e034, 1e035, 1e036, 1e037, 1e038, 1e039, //
+    1e040, 1e041, 1e042, 1e043, 1e044, 1e045, 1e046, 1e047, 1e048, 1e049, //
+    1e050, 1e051, 1e052, 1e053, 1e054, 1e055, 1e056, 1e057, 1e058, 1e059, //
+    1e060, 1e061, 1e062, 1e063, 1e064, 1e065, 1e066, 1e067, 1e068, 1e069, //
+    1e070, 1e071, 1e072, 1e073, 1e074, 1e075, 1e076, 1e077, 1e078, 1e079, //
+    1e080, 1e081, 1e082, 1e083, 1e084, 1e085, 1e086, 1e087, 1e088, 1e089, //
+    1e090, 1e091, 1e092, 1e093, 1e094, 1e095, 1e096, 1e097, 1e098, 1e099, //
+    1e100, 1e101, 1e102, 1e103, 1e104, 1e105, 1e106, 1e107, 1e108, 1e109, //
+    1e110, 1e111, 1e112, 1e113, 1e114, 1e115, 1e116, 1e117, 1e118, 1e119, //
+    1e120, 1e121, 1e122, 1e123, 1e124, 1e125, 1e126, 1e127, 1e128, 1e129, //
+    1e130, 1e131, 1e132, 1e133, 1e134, 1e135, 1e136, 1e137, 1e138, 1e139, //
+    1e140, 1e141, 1e142, 1e143, 1e144, 1e145, 1e146, 1e147, 1e148, 1e149, //
+    1e150, 1e151, 1e152, 1e153, 1e154, 1e155, 1e156, 1e157, 1e158, 1e159, //
+    1e160, 1e161, 1e162, 1e163, 1e164, 1e165, 1e166, 1e167, 1e168, 1e169, //
+    1e170, 1e171, 1e172, 1e173, 1e174, 1e175, 1e176, 1e177, 1e178, 1e179, //
+    1e180, 1e181, 1e182, 1e183, 1e184, 1e185, 1e186, 1e187, 1e188, 1e189, //
+    1e190, 1e191, 1e192, 1e193, 1e194, 1e195, 1e196, 1e197, 1e198, 1e199, //
+    1e200, 1e201, 1e202, 1e203, 1e204, 1e205, 1e206, 1e207, 1e208, 1e209, //
+    1e210, 1e211, 1e212, 1e213, 1e214, 1e215, 1e216, 1e217, 1e218, 1e219, //
+    1e220, 1e221, 1e222, 1e223, 1e224, 1e225, 1e226, 1e227, 1e228, 1e229, //
+    1e230, 1e231, 1e232, 1e233, 1e234, 1e235, 1e236, 1e237, 1e238, 1e239, //
+    1e240, 1e241, 1e242, 1e243, 1e244, 1e245, 1e246, 1e247, 1e248, 1e249, //
+    1e250, 1e251, 1e252, 1e253, 1e254, 1e255, 1e256, 1e257, 1e258, 1e259, //
+    1e260, 1e261, 1e262, 1e263, 1e264, 1e265, 1e266, 1e267, 1e268, 1e269, //
+    1e270, 1e271, 1e272, 1e273, 1e274, 1e275, 1e276, 1e277, 1e278, 1e279, //
+    1e280, 1e281, 1e282, 1e283, 1e284, 1e285, 1e286, 1e287, 1e288, 1e289, //
+    1e290, 1e291, 1e292, 1e293, 1e294, 1e295, 1e296, 1e297, 1e298, 1e299, //
+    1e300, 1e301, 1e302, 1e303, 1e304, 1e305, 1e306, 1e307, 1e308,
+];
