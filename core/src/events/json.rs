@@ -882,7 +882,7 @@ impl Parser<'_> {
 /// Repeated keys: the last value wins, at the place of the first occurrence.
 fn dedupe(entries: &mut Vec<(String, Value)>) {
     let n = entries.len();
-    // For each entry, the earlier entry with the same key it folds into.
+    // (duplicate, first occurrence), duplicates in increasing order.
     let mut into: Vec<(usize, usize)> = Vec::new();
     if n <= 16 {
         for j in 1..n {
@@ -892,22 +892,37 @@ fn dedupe(entries: &mut Vec<(String, Value)>) {
             }
         }
     } else {
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_unstable_by(|&a, &b| entries[a].0.cmp(&entries[b].0).then(a.cmp(&b)));
-        let mut first = order[0];
-        for w in order.windows(2) {
-            if entries[w[0]].0 == entries[w[1]].0 {
-                into.push((w[1], first));
-            } else {
-                first = w[1];
+        // An open-addressing table of first occurrences (index + 1; 0 = empty),
+        // so a large object costs linear time, not quadratic.
+        let mask = (n * 2).next_power_of_two() - 1;
+        let mut table = alloc::vec![0usize; mask + 1];
+        for j in 0..n {
+            let key = entries[j].0.as_bytes();
+            // FNV-1a
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for &c in key {
+                h = (h ^ u64::from(c)).wrapping_mul(0x100_0000_01b3);
+            }
+            #[allow(clippy::cast_possible_truncation)]
+            let mut at = (h ^ (h >> 32)) as usize & mask;
+            loop {
+                match table[at] {
+                    0 => {
+                        table[at] = j + 1;
+                        break;
+                    }
+                    i if entries[i - 1].0.as_bytes() == key => {
+                        into.push((j, i - 1));
+                        break;
+                    }
+                    _ => at = (at + 1) & mask,
+                }
             }
         }
     }
     if into.is_empty() {
         return;
     }
-    // Later duplicates last, so the last value is moved in last.
-    into.sort_unstable();
     let mut dropped = alloc::vec![false; n];
     for &(dup, first) in &into {
         let v = core::mem::take(&mut entries[dup].1);
