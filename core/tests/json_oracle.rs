@@ -255,6 +255,8 @@ fn large_objects_keep_document_order_and_the_last_duplicate() {
     assert_eq!(keys[700], "z");
     assert_eq!(m.get("k5").and_then(JsonValue::as_u64), Some(705));
     assert_eq!(m.get("k699").and_then(JsonValue::as_u64), Some(699));
+    assert_eq!(v["k5"].as_u64(), Some(705));
+    assert!(v["missing"].is_null() && v["k5"]["x"].is_null() && v[0].is_null());
     let small = JsonValue::parse(br#"{"b":1,"a":2,"b":3}"#).unwrap();
     assert_eq!(small.to_json_string(), r#"{"b":3,"a":2}"#);
 }
