@@ -447,6 +447,46 @@ impl fmt::Display for ParseError {
     }
 }
 
+/// The length of the plain string content at the start of `b`: up to the
+/// first `"`, `\\` or control byte. Eight bytes at a time while none is
+/// found (as serde_json does), then byte by byte.
+fn plain_run(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        // A byte of `v` is zero / below 0x20 where its bit 7 ends up set here.
+        let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        if zero(quote) | zero(backslash) | control != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i + b[i..]
+        .iter()
+        .position(|&c| STOP[usize::from(c)])
+        .unwrap_or(b.len() - i)
+}
+
+/// The bytes that end a run of plain string content: `"`, `\\` and controls.
+static STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = true;
+        c += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
 /// serde_json's nesting limit: 128 levels are refused, 127 are fine.
 const RECURSION_LIMIT: u32 = 128;
 
@@ -609,16 +649,13 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let start = self.i;
-            while let Some(c) = self.peek() {
-                if c == b'"' || c == b'\\' || c < 0x20 {
-                    break;
-                }
-                self.i += 1;
-            }
-            let Ok(run) = core::str::from_utf8(&self.b[start..self.i]) else {
+            let rest = &self.b[start..];
+            let run = plain_run(rest);
+            self.i += run;
+            let Ok(text) = core::str::from_utf8(&rest[..run]) else {
                 return Err(self.err("invalid unicode code point"));
             };
-            out.push_str(run);
+            out.push_str(text);
             match self.peek() {
                 Some(b'"') => {
                     self.i += 1;
