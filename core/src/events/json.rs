@@ -603,12 +603,13 @@ impl Parser<'_> {
     }
 
     fn object(&mut self) -> R<Value> {
-        let mut entries: Vec<(String, Value)> = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.i += 1;
-            return Ok(Value::Object(Map { entries }));
+            return Ok(Value::Object(Map::new()));
         }
+        // Room for a typical envelope or data object without growing.
+        let mut entries: Vec<(String, Value)> = Vec::with_capacity(8);
         loop {
             match self.peek() {
                 Some(b'"') => self.i += 1,
