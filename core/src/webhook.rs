@@ -4,11 +4,13 @@ use core::fmt;
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use subtle::{Choice, ConstantTimeEq};
+use subtle::Choice;
 
 use base64::Engine as _;
 
-use crate::encoding::{decode_base64, decode_hex, parse_timestamp, trim_ows, SigBuf, BASE64};
+use crate::encoding::{
+    ct_eq, decode_base64, decode_hex, parse_timestamp, trim_ows, SigBuf, BASE64,
+};
 use crate::error::{Error, Text};
 use crate::headers::Headers;
 use crate::scheme::Scheme;
@@ -867,9 +869,7 @@ impl Webhook {
         // One HMAC signature (the usual delivery): compare as each tag is computed.
         if let Some(sig) = &scanned.single {
             let found = hmac_keys().fold(Choice::from(0), |acc, state| {
-                acc | Self::tag(state, plan.layout, id, ts, body)
-                    .as_slice()
-                    .ct_eq(sig.as_slice())
+                acc | ct_eq(&Self::tag(state, plan.layout, id, ts, body), sig.as_slice())
             });
             return bool::from(found);
         }
@@ -881,9 +881,8 @@ impl Webhook {
         }
         let tags = &tags[..n_tags];
         let any_tag = |sig: &SigBuf| {
-            tags.iter().fold(Choice::from(0), |acc, tag| {
-                acc | tag.as_slice().ct_eq(sig.as_slice())
-            })
+            tags.iter()
+                .fold(Choice::from(0), |acc, tag| acc | ct_eq(tag, sig.as_slice()))
         };
         let mut found = Choice::from(0);
         match plan.format {

@@ -180,6 +180,23 @@ fn b64_decode(text: &[u8]) -> Option<Vec<u8>> {
     B64.decode(text).ok()
 }
 
+/// Signatures (SEMANTICS.md "Signatures"): no padding or the full canonical
+/// padding, never a partial one; unused trailing bits zero.
+fn sig_b64_decode(text: &[u8]) -> Option<Vec<u8>> {
+    const STRICT: [DecodePaddingMode; 2] = [
+        DecodePaddingMode::RequireCanonical,
+        DecodePaddingMode::RequireNone,
+    ];
+    STRICT.iter().find_map(|&mode| {
+        GeneralPurpose::new(
+            &base64::alphabet::STANDARD,
+            GeneralPurposeConfig::new().with_decode_padding_mode(mode),
+        )
+        .decode(text)
+        .ok()
+    })
+}
+
 impl Model {
     /// Builds the verifier, or the construction error's code.
     pub fn new(
@@ -522,7 +539,7 @@ pub fn decode_sig(text: &[u8], base64: bool, len: usize) -> Option<Vec<u8>> {
         if text.is_empty() {
             return None;
         }
-        b64_decode(text)?
+        sig_b64_decode(text)?
     } else {
         if text.len() != 2 * len {
             return None;
