@@ -428,40 +428,60 @@ impl Webhook {
     /// header container instead of converting all of them.
     #[cfg(feature = "alloc")]
     pub fn header_names(&self) -> alloc::vec::Vec<&str> {
-        let names: alloc::vec::Vec<&str> = match &self.scheme {
-            Scheme::CostKatana => alloc::vec!["x-costkatana-signature", "x-costkatana-timestamp"],
+        self.header_lookups(false).into_iter().flatten().collect()
+    }
+
+    /// [`Webhook::header_names`] as look-ups, for bindings that find the
+    /// headers themselves: each entry names one header, its name first and
+    /// then its aliases (`["webhook-id", "svix-id"]`). The verifier uses the
+    /// first of an entry's names whose value is present and not blank, so a
+    /// binding can stop looking at that one and hand its value over under
+    /// any of the entry's names. The entries `verify_signature` reads come
+    /// first; `signature_only` leaves out the others (the catalog's envelope
+    /// headers, which only `verify` reads).
+    #[cfg(feature = "alloc")]
+    pub fn header_lookups(&self, signature_only: bool) -> alloc::vec::Vec<alloc::vec::Vec<&str>> {
+        fn single(names: alloc::vec::Vec<&str>) -> alloc::vec::Vec<alloc::vec::Vec<&str>> {
+            names.into_iter().map(|n| alloc::vec![n]).collect()
+        }
+        let lookups: alloc::vec::Vec<alloc::vec::Vec<&str>> = match &self.scheme {
+            Scheme::CostKatana => single(alloc::vec![
+                "x-costkatana-signature",
+                "x-costkatana-timestamp"
+            ]),
             Scheme::Standard => alloc::vec![
-                "webhook-id",
-                "svix-id",
-                "webhook-timestamp",
-                "svix-timestamp",
-                "webhook-signature",
-                "svix-signature",
+                alloc::vec!["webhook-id", "svix-id"],
+                alloc::vec!["webhook-timestamp", "svix-timestamp"],
+                alloc::vec!["webhook-signature", "svix-signature"],
             ],
             Scheme::Custom(c) => {
                 let mut v = alloc::vec![c.lookup.signature.as_str()];
                 v.extend(c.lookup.id.as_deref());
                 v.extend(c.lookup.timestamp.as_deref());
-                v
+                single(v)
             }
             _ => {
                 let plan = self.plan();
                 let mut v = alloc::vec![plan.sig_header];
                 v.extend(plan.ts_header.map(|(name, _)| name));
-                v
+                single(v)
             }
         };
         #[cfg(feature = "events")]
-        let names = {
-            let mut names = names;
-            for h in crate::events::envelope_headers(&self.scheme) {
-                if !names.contains(&h) {
-                    names.push(h);
+        let lookups = {
+            let mut lookups = lookups;
+            if !signature_only {
+                for h in crate::events::envelope_headers(&self.scheme) {
+                    if !lookups.iter().any(|names| names.contains(&h)) {
+                        lookups.push(alloc::vec![h]);
+                    }
                 }
             }
-            names
+            lookups
         };
-        names
+        #[cfg(not(feature = "events"))]
+        let _ = signature_only;
+        lookups
     }
 
     /// The scheme this verifier checks.
@@ -1202,6 +1222,34 @@ mod tests {
             .id_header("X-Id")
             .timestamp_header("X-Ts");
         assert_eq!(names(Scheme::Custom(custom)), ["x-sig", "x-id", "x-ts"]);
+    }
+
+    #[test]
+    #[cfg(feature = "events")]
+    fn header_lookups_group_aliases_and_put_the_signature_headers_first() {
+        let standard = Webhook::new(Scheme::Standard, &["whsec_c2VjcmV0"]).expect("webhook");
+        assert_eq!(
+            standard.header_lookups(true),
+            [
+                ["webhook-id", "svix-id"],
+                ["webhook-timestamp", "svix-timestamp"],
+                ["webhook-signature", "svix-signature"]
+            ]
+        );
+        assert_eq!(
+            standard.header_lookups(false),
+            standard.header_lookups(true)
+        );
+        let github = Webhook::new(Scheme::GitHub, &["s"]).expect("webhook");
+        assert_eq!(github.header_lookups(true), [["x-hub-signature-256"]]);
+        assert_eq!(
+            github.header_lookups(false),
+            [
+                ["x-hub-signature-256"],
+                ["x-github-delivery"],
+                ["x-github-event"]
+            ]
+        );
     }
 }
 
