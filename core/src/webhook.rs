@@ -249,6 +249,11 @@ fn lookup<'h, H: Headers + ?Sized>(
     }
 }
 
+/// Standard Webhooks' headers, each with the `svix-*` alias Svix sends.
+const STANDARD_ID: [&str; 2] = ["webhook-id", "svix-id"];
+const STANDARD_TIMESTAMP: [&str; 2] = ["webhook-timestamp", "svix-timestamp"];
+const STANDARD_SIGNATURE: [&str; 2] = ["webhook-signature", "svix-signature"];
+
 fn lookup_alias<'h, H: Headers + ?Sized>(
     headers: &'h H,
     names: [&str; 2],
@@ -449,11 +454,10 @@ impl Webhook {
                 "x-costkatana-signature",
                 "x-costkatana-timestamp"
             ]),
-            Scheme::Standard => alloc::vec![
-                alloc::vec!["webhook-id", "svix-id"],
-                alloc::vec!["webhook-timestamp", "svix-timestamp"],
-                alloc::vec!["webhook-signature", "svix-signature"],
-            ],
+            Scheme::Standard => [STANDARD_ID, STANDARD_TIMESTAMP, STANDARD_SIGNATURE]
+                .iter()
+                .map(|names| names.to_vec())
+                .collect(),
             Scheme::Custom(c) => {
                 let mut v = alloc::vec![c.lookup.signature.as_str()];
                 v.extend(c.lookup.id.as_deref());
@@ -636,17 +640,9 @@ impl Webhook {
 
         // 2. Headers present.
         let (sig_value, id_value, mut ts_text) = if matches!(plan.format, Format::Standard) {
-            let id = lookup_alias(headers, ["webhook-id", "svix-id"], "webhook-id")?;
-            let ts = lookup_alias(
-                headers,
-                ["webhook-timestamp", "svix-timestamp"],
-                "webhook-timestamp",
-            )?;
-            let sig = lookup_alias(
-                headers,
-                ["webhook-signature", "svix-signature"],
-                "webhook-signature",
-            )?;
+            let id = lookup_alias(headers, STANDARD_ID, "webhook-id")?;
+            let ts = lookup_alias(headers, STANDARD_TIMESTAMP, "webhook-timestamp")?;
+            let sig = lookup_alias(headers, STANDARD_SIGNATURE, "webhook-signature")?;
             (sig, Some(id), Some((ts, Name::Static("webhook-timestamp"))))
         } else {
             let sig = lookup(headers, plan.sig_header, plan.sig_display)?;
