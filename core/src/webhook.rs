@@ -1181,6 +1181,12 @@ mod signing {
             let mut digits = [0u8; 20];
             let ts: &[u8] = match (needs_ts, timestamp) {
                 (false, _) => b"",
+                // What a verifier accepts (docs/SEMANTICS.md, Timestamps).
+                (true, Some(t)) if t > i64::MAX as u64 => {
+                    return Err(need(
+                        "`timestamp` must be at most 9223372036854775807 (2^63-1) Unix seconds; a verifier refuses larger ones",
+                    ))
+                }
                 (true, Some(t)) => format_u64(t, &mut digits),
                 (true, None) => {
                     return Err(need(
@@ -1193,6 +1199,13 @@ mod signing {
                 (true, Some(i)) if !i.is_empty() => i,
                 (true, _) => return Err(need("this scheme signs a message id; pass `id`")),
             };
+            // The id goes into a header as it is: it must survive transit and
+            // verify (no trimmed white space, no CR/LF/NUL, no other controls).
+            if !id.bytes().all(|b| b.is_ascii_graphic()) {
+                return Err(need(
+                    "`id` may contain only visible ASCII characters (0x21-0x7E): no spaces, tabs, CR, LF, NUL, other control characters or non-ASCII",
+                ));
+            }
             let ts_str = core::str::from_utf8(ts).unwrap_or_default().to_string();
             let key = self.keys().next().ok_or_else(|| need("no secret"))?;
             let mut out: SignedHeaders = Vec::new();
