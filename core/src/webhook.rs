@@ -66,6 +66,8 @@ enum Key {
 /// keyed HMAC state here; an Ed25519 signing key wipes itself
 /// (`ed25519-dalek`'s `zeroize` feature). A public key is not secret.
 impl Drop for Key {
+    // Without `ed25519`, Hmac is the only variant.
+    #[allow(irrefutable_let_patterns)]
     fn drop(&mut self) {
         if let Key::Hmac(state) = self {
             wipe(state);
