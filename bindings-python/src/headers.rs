@@ -4,6 +4,7 @@
 //! `scope["headers"]`).
 
 use core::cell::{Cell, OnceCell, RefCell};
+use core::ffi::c_char;
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
@@ -84,7 +85,7 @@ enum Source<'a, 'py> {
 pub(crate) struct PyHeaders<'a, 'py> {
     source: Source<'a, 'py>,
     keys: &'a HeaderKeys,
-    slots: [OnceCell<PyBackedBytes>; SLOTS],
+    slots: [OnceCell<Value<'py>>; SLOTS],
     used: Cell<usize>,
     error: RefCell<Option<PyErr>>,
 }
@@ -120,7 +121,7 @@ impl<'a, 'py> PyHeaders<'a, 'py> {
         self.error.borrow_mut().take()
     }
 
-    fn lookup(&self, name: &str) -> PyResult<Option<PyBackedBytes>> {
+    fn lookup(&self, name: &str) -> PyResult<Option<Value<'py>>> {
         let py_keys = self.keys.for_name(name);
         match &self.source {
             Source::Dict(dict) => {
@@ -171,10 +172,10 @@ impl<'a, 'py> PyHeaders<'a, 'py> {
     }
 }
 
-fn scan_pairs(
-    items: Bound<'_, pyo3::types::PyIterator>,
+fn scan_pairs<'py>(
+    items: Bound<'py, pyo3::types::PyIterator>,
     name: &str,
-) -> PyResult<Option<PyBackedBytes>> {
+) -> PyResult<Option<Value<'py>>> {
     for item in items {
         let item = item?;
         let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| {
@@ -192,7 +193,9 @@ fn scan_pairs(
 
 fn key_matches(key: &Bound<'_, PyAny>, name: &str) -> PyResult<bool> {
     if let Ok(s) = key.cast::<PyString>() {
-        Ok(s.to_cow()?.eq_ignore_ascii_case(name))
+        Ok(str_value(s)?
+            .as_bytes()
+            .eq_ignore_ascii_case(name.as_bytes()))
     } else if let Ok(b) = key.cast::<PyBytes>() {
         Ok(b.as_bytes().eq_ignore_ascii_case(name.as_bytes()))
     } else {
@@ -200,17 +203,91 @@ fn key_matches(key: &Bound<'_, PyAny>, name: &str) -> PyResult<bool> {
     }
 }
 
+/// A header value the core can borrow: the Python object, kept alive, and
+/// its bytes (a `str`'s UTF-8 form, read in place where CPython allows it).
+pub(crate) enum Value<'py> {
+    /// `str` (UTF-8, cached inside the object by CPython) or `bytes`: no copy.
+    Borrowed(Bound<'py, PyAny>, *const u8, usize),
+    /// Anything converted on the way (`bytearray`, `str` on Windows' 3.9 ABI).
+    Owned(PyBackedBytes),
+}
+
+impl Value<'_> {
+    #[allow(unsafe_code)]
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            // SAFETY: the pointer and length come from `str_utf8` / `PyBytes_AsString`
+            // for the object held next to them, which is immutable and alive as long as `self`.
+            Value::Borrowed(_, ptr, len) => unsafe { core::slice::from_raw_parts(*ptr, *len) },
+            Value::Owned(b) => b,
+        }
+    }
+
+    pub(crate) fn into_backed(self) -> PyResult<PyBackedBytes> {
+        match self {
+            Value::Borrowed(obj, ..) => match obj.cast_into::<PyBytes>() {
+                Ok(b) => Ok(PyBackedBytes::from(b)),
+                Err(e) => Ok(PyBackedBytes::from(
+                    e.into_inner().cast_into::<PyString>()?.encode_utf8()?,
+                )),
+            },
+            Value::Owned(b) => Ok(b),
+        }
+    }
+}
+
+#[cfg(not(windows))]
+#[allow(unsafe_code)]
+unsafe extern "C" {
+    // Public C API since 3.3 and in the stable ABI from 3.10; every CPython the
+    // abi3 wheel loads into exports it on Linux and macOS. Windows' python3.dll
+    // of 3.9 does not, so Windows encodes instead.
+    fn PyUnicode_AsUTF8AndSize(
+        unicode: *mut pyo3::ffi::PyObject,
+        size: *mut pyo3::ffi::Py_ssize_t,
+    ) -> *const c_char;
+}
+
+/// The UTF-8 bytes of a `str` without copying them where CPython keeps them.
+#[allow(unsafe_code)]
+fn str_value<'py>(s: &Bound<'py, PyString>) -> PyResult<Value<'py>> {
+    #[cfg(not(windows))]
+    {
+        let mut size: pyo3::ffi::Py_ssize_t = 0;
+        // SAFETY: `s` is a live str; the result stays valid while `s` lives.
+        let ptr = unsafe { PyUnicode_AsUTF8AndSize(s.as_ptr(), &raw mut size) };
+        if ptr.is_null() {
+            return Err(PyErr::fetch(s.py()));
+        }
+        #[allow(clippy::cast_sign_loss)]
+        Ok(Value::Borrowed(
+            s.clone().into_any(),
+            ptr.cast::<u8>(),
+            size as usize,
+        ))
+    }
+    #[cfg(windows)]
+    {
+        Ok(Value::Owned(PyBackedBytes::from(s.encode_utf8()?)))
+    }
+}
+
 /// A header value as bytes: `str` (UTF-8), `bytes`, `bytearray`; a list or
 /// tuple of values gives its first one; `None` is absent.
-fn value_bytes(v: &Bound<'_, PyAny>) -> PyResult<Option<PyBackedBytes>> {
+fn value_bytes<'py>(v: &Bound<'py, PyAny>) -> PyResult<Option<Value<'py>>> {
     if let Ok(s) = v.cast::<PyString>() {
-        return Ok(Some(PyBackedBytes::from(s.encode_utf8()?)));
+        return str_value(s).map(Some);
     }
     if let Ok(b) = v.cast::<PyBytes>() {
-        return Ok(Some(PyBackedBytes::from(b.clone())));
+        let bytes = b.as_bytes();
+        return Ok(Some(Value::Borrowed(
+            v.clone(),
+            bytes.as_ptr(),
+            bytes.len(),
+        )));
     }
     if let Ok(b) = v.cast::<PyByteArray>() {
-        return Ok(Some(PyBackedBytes::from(b.clone())));
+        return Ok(Some(Value::Owned(PyBackedBytes::from(b.clone()))));
     }
     if v.is_none() {
         return Ok(None);
@@ -250,7 +327,7 @@ impl hookseal::Headers for PyHeaders<'_, '_> {
         let i = self.used.get();
         let slot = self.slots.get(i)?;
         self.used.set(i + 1);
-        Some(slot.get_or_init(|| value))
+        Some(slot.get_or_init(|| value).as_bytes())
     }
 }
 
@@ -291,7 +368,7 @@ pub(crate) fn snapshot(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, PyBacked
             continue;
         };
         if let Ok(Some(value)) = value_bytes(&v) {
-            out.push((name, value));
+            out.push((name, value.into_backed()?));
         }
     }
     Ok(out)

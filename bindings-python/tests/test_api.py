@@ -128,6 +128,19 @@ def test_svix_header_names() -> None:
     wh.verify_signature(BODY, svix)
 
 
+@pytest.mark.parametrize("convert", [str, lambda v: v.encode(), lambda v: bytearray(v.encode()), lambda v: [v]])
+def test_header_value_types(convert: Any) -> None:
+    # str values are read in place as UTF-8 (non-ASCII included), bytes as they are.
+    wh = Webhook("standard", "whsec_" + base64.b64encode(b"k" * 24).decode())
+    h = wh.sign(BODY, id="msg_é✓")
+    shaped = {k: convert(v) for k, v in h.items()}
+    wh.verify_signature(BODY, shaped)
+    wh.verify_signature(BODY * 5000, {k: convert(v) for k, v in wh.sign(BODY * 5000, id="msg_é✓").items()})
+    with pytest.raises(WebhookVerificationError) as info:
+        wh.verify_signature(BODY, {**shaped, "webhook-id": convert("msg_e✓")})
+    assert info.value.code == "signature_mismatch"
+
+
 @pytest.mark.parametrize("bad", [42, None, object(), [("a",)], "x-hub: 1"])
 def test_wrong_header_types(bad: Any) -> None:
     with pytest.raises(InvalidArgumentError):
