@@ -8,6 +8,7 @@
 mod convert;
 mod errors;
 mod event;
+mod fastcall;
 mod headers;
 
 use pyo3::prelude::*;
@@ -299,6 +300,7 @@ fn http_status(code: &str) -> u16 {
 #[pymodule]
 fn _hookseal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Webhook>()?;
+    fastcall::install(&m.py().get_type::<Webhook>())?;
     m.add_function(wrap_pyfunction!(http_status, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("DEFAULT_TOLERANCE", hookseal::DEFAULT_TOLERANCE)?;

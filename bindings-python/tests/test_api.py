@@ -347,3 +347,29 @@ def test_replay_guard() -> None:
     plain.verify(BODY, h)
     with pytest.raises(InvalidArgumentError):
         Webhook("stripe", SECRET, replay_guard="yes")
+
+
+def test_verify_arguments_by_keyword_and_bad_calls() -> None:
+    # verify / verify_signature take the fast calling convention (src/fastcall.rs):
+    # the same arguments, keywords, errors and signature as the other methods.
+    import inspect
+
+    wh = Webhook("github", SECRET)
+    h = wh.sign(BODY)
+    full = {**h, "X-GitHub-Event": "push"}
+    for method in (Webhook.verify, Webhook.verify_signature):
+        assert str(inspect.signature(method)) == "(self, /, payload, headers, *, now=None)"
+        assert method.__doc__ and method.__doc__.startswith("Verifies the delivery")
+    assert wh.verify_signature(payload=BODY, headers=h, now=None) is None
+    assert wh.verify(BODY, headers=full, now=time.time())["type"] == "push"
+    bad_calls = [
+        lambda: wh.verify_signature(BODY),
+        lambda: wh.verify_signature(BODY, h, None),
+        lambda: wh.verify_signature(BODY, h, when=1),
+        lambda: wh.verify_signature(BODY, h, payload=BODY),
+        lambda: wh.verify(headers=full),
+        lambda: Webhook.verify_signature(object(), BODY, h),  # type: ignore[arg-type]
+    ]
+    for call in bad_calls:
+        with pytest.raises(TypeError):
+            call()
