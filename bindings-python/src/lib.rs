@@ -12,7 +12,6 @@ mod fastcall;
 mod headers;
 
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyDict, PyString};
 
 use hookseal::{Options, Scheme};
@@ -191,7 +190,7 @@ impl Webhook {
         timestamp: Option<&Bound<'py, PyAny>>,
         id: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let body: PyBackedBytes = convert::payload(payload)?;
+        let body = convert::payload(payload)?;
         let timestamp = match convert::unix_seconds(timestamp, "timestamp")? {
             Some(t) => t,
             None => now_seconds(),
