@@ -127,6 +127,9 @@ impl<'a, 'py> PyHeaders<'a, 'py> {
             Source::Dict(dict) => {
                 if let Some(keys) = py_keys {
                     for key in keys {
+                        if let Some(v) = dict_str_value(dict, key.bind(dict.py())) {
+                            return Ok(Some(v));
+                        }
                         if let Some(v) = dict.get_item(key.bind(dict.py()))? {
                             return value_bytes(&v);
                         }
@@ -270,6 +273,40 @@ fn str_value<'py>(s: &Bound<'py, PyString>) -> PyResult<Value<'py>> {
     {
         Ok(Value::Owned(PyBackedBytes::from(s.encode_utf8()?)))
     }
+}
+
+/// The common case, without pyo3's general conversions: an exact `dict`
+/// holding an exact `str` under `key`. `None` sends the caller down the
+/// general path (absent key, another value type, any error).
+#[cfg(not(windows))]
+#[allow(unsafe_code)]
+fn dict_str_value<'py>(
+    dict: &Bound<'py, PyDict>,
+    key: &Bound<'py, PyString>,
+) -> Option<Value<'py>> {
+    use pyo3::ffi;
+    // SAFETY: live objects, GIL held; the borrowed result is turned into an
+    // owned reference before anything else runs.
+    unsafe {
+        let v = ffi::PyDict_GetItemWithError(dict.as_ptr(), key.as_ptr());
+        if v.is_null() || ffi::Py_TYPE(v) != &raw mut ffi::PyUnicode_Type {
+            return None;
+        }
+        let v = Bound::from_borrowed_ptr(dict.py(), v);
+        let mut size: ffi::Py_ssize_t = 0;
+        let ptr = PyUnicode_AsUTF8AndSize(v.as_ptr(), &raw mut size);
+        if ptr.is_null() {
+            ffi::PyErr_Clear();
+            return None;
+        }
+        #[allow(clippy::cast_sign_loss)]
+        Some(Value::Borrowed(v, ptr.cast::<u8>(), size as usize))
+    }
+}
+
+#[cfg(windows)]
+fn dict_str_value<'py>(_: &Bound<'py, PyDict>, _: &Bound<'py, PyString>) -> Option<Value<'py>> {
+    None
 }
 
 /// A header value as bytes: `str` (UTF-8), `bytes`, `bytearray`; a list or
