@@ -88,6 +88,8 @@ pub(crate) struct PyHeaders<'a, 'py> {
     slots: [OnceCell<Value<'py>>; SLOTS],
     used: Cell<usize>,
     error: RefCell<Option<PyErr>>,
+    #[allow(clippy::type_complexity)]
+    items: OnceCell<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>>,
 }
 
 impl<'a, 'py> PyHeaders<'a, 'py> {
@@ -113,6 +115,7 @@ impl<'a, 'py> PyHeaders<'a, 'py> {
             slots: Default::default(),
             used: Cell::new(0),
             error: RefCell::new(None),
+            items: OnceCell::new(),
         })
     }
 
@@ -123,7 +126,11 @@ impl<'a, 'py> PyHeaders<'a, 'py> {
 
     fn lookup(&self, name: &str) -> PyResult<Option<Value<'py>>> {
         let py_keys = self.keys.for_name(name);
+        // Once the names have been listed (a header was absent), reading the
+        // list is cheaper than asking the container again.
+        let listed = self.items.get().is_some();
         match &self.source {
+            _ if listed => {}
             Source::Dict(dict) => {
                 if let Some(keys) = py_keys {
                     for key in keys {
@@ -137,61 +144,68 @@ impl<'a, 'py> PyHeaders<'a, 'py> {
                 } else if let Some(v) = dict.get_item(name)? {
                     return value_bytes(&v);
                 }
-                for (k, v) in dict.iter() {
-                    if key_matches(&k, name)? {
-                        return value_bytes(&v);
-                    }
-                }
-                Ok(None)
             }
-            Source::Pairs(seq) => scan_pairs(seq.try_iter()?, name),
+            Source::Pairs(_) => {}
             Source::Mapping(map) => {
                 let py = map.py();
                 let get = pyo3::intern!(py, "get");
-                if let Some(keys) = py_keys {
-                    for key in keys {
+                // One call in the provider's spelling: the mappings frameworks
+                // hand over (Werkzeug, Starlette, Django) ignore case.
+                let first = match py_keys.and_then(<[_]>::first) {
+                    Some(key) => map.call_method1(get, (key.bind(py),))?,
+                    None => map.call_method1(get, (name,))?,
+                };
+                if !first.is_none() {
+                    return value_bytes(&first);
+                }
+                if !map.hasattr(pyo3::intern!(py, "items"))? {
+                    // No way to list the names: try the other spellings.
+                    for key in py_keys.unwrap_or_default().iter().skip(1) {
                         let v = map.call_method1(get, (key.bind(py),))?;
                         if !v.is_none() {
                             return value_bytes(&v);
                         }
                     }
-                } else {
-                    let v = map.call_method1(get, (name,))?;
-                    if !v.is_none() {
-                        return value_bytes(&v);
-                    }
-                }
-                // Case-sensitive mappings spelled some other way.
-                if map.hasattr(pyo3::intern!(py, "items"))? {
-                    scan_pairs(
-                        map.call_method0(pyo3::intern!(py, "items"))?.try_iter()?,
-                        name,
-                    )
-                } else {
-                    Ok(None)
+                    return Ok(None);
                 }
             }
         }
-    }
-}
-
-fn scan_pairs<'py>(
-    items: Bound<'py, pyo3::types::PyIterator>,
-    name: &str,
-) -> PyResult<Option<Value<'py>>> {
-    for item in items {
-        let item = item?;
-        let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| {
-            invalid_argument(
-                item.py(),
-                "headers given as a sequence must hold (name, value) pairs",
-            )
-        })?;
-        if key_matches(&k, name)? {
-            return value_bytes(&v);
+        // Absent under the usual spellings (or a list of pairs): one pass over
+        // every (name, value), listed once per verification and then reused,
+        // compared case-insensitively.
+        for (k, v) in self.items()? {
+            if key_matches(k, name)? {
+                return value_bytes(v);
+            }
         }
+        Ok(None)
     }
-    Ok(None)
+
+    /// Every `(name, value)` of the container, listed on first use.
+    #[allow(clippy::type_complexity)]
+    fn items(&self) -> PyResult<&[(Bound<'py, PyAny>, Bound<'py, PyAny>)]> {
+        if let Some(items) = self.items.get() {
+            return Ok(items);
+        }
+        let iter = match &self.source {
+            Source::Dict(dict) => dict.items().into_any().try_iter()?,
+            Source::Pairs(seq) => seq.try_iter()?,
+            Source::Mapping(map) => map
+                .call_method0(pyo3::intern!(map.py(), "items"))?
+                .try_iter()?,
+        };
+        let mut pairs = Vec::new();
+        for item in iter {
+            let item = item?;
+            pairs.push(item.extract().map_err(|_| {
+                invalid_argument(
+                    item.py(),
+                    "headers given as a sequence must hold (name, value) pairs",
+                )
+            })?);
+        }
+        Ok(self.items.get_or_init(|| pairs))
+    }
 }
 
 fn key_matches(key: &Bound<'_, PyAny>, name: &str) -> PyResult<bool> {

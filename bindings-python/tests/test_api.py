@@ -10,7 +10,7 @@ import time
 from collections import OrderedDict
 from datetime import datetime, timezone
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import pytest
 
@@ -139,6 +139,55 @@ def test_header_value_types(convert: Any) -> None:
     with pytest.raises(WebhookVerificationError) as info:
         wh.verify_signature(BODY, {**shaped, "webhook-id": convert("msg_e✓")})
     assert info.value.code == "signature_mismatch"
+
+
+class Counting(CaseInsensitive):
+    """Counts the calls hookseal makes into a case-insensitive Mapping."""
+
+    def __init__(self, d: Mapping[str, str]) -> None:
+        super().__init__(d)
+        self.gets = 0
+        self.items_calls = 0
+
+    def get(self, k: str, default: Any = None) -> Any:
+        self.gets += 1
+        return super().get(k, default)
+
+    def items(self) -> Any:
+        self.items_calls += 1
+        return super().items()
+
+
+def test_mapping_lookups_are_few() -> None:
+    # Svix-era names through a framework's Mapping: one get for the first absent
+    # name, one listing of the names, then every lookup reads that list.
+    wh = Webhook("standard", "whsec_" + base64.b64encode(b"k" * 24).decode())
+    h = wh.sign(BODY, id="msg_3")
+    svix = Counting({"Content-Type": "application/json", **{k.replace("webhook-", "svix-"): v for k, v in h.items()}})
+    wh.verify_signature(BODY, svix)
+    assert (svix.gets, svix.items_calls) == (1, 1)
+    plain = Counting(h)
+    wh.verify_signature(BODY, plain)
+    assert (plain.gets, plain.items_calls) == (3, 0)
+
+
+class GetOnly:
+    """Has `get` (case-sensitive) and nothing else: the other spellings are tried."""
+
+    def __init__(self, d: Mapping[str, str]) -> None:
+        self._d = dict(d)
+
+    def get(self, k: str, default: Any = None) -> Any:
+        return self._d.get(k, default)
+
+
+def test_get_only_mapping() -> None:
+    wh = Webhook("github", SECRET)
+    h = wh.sign(BODY)
+    wh.verify_signature(BODY, GetOnly({k.lower(): v for k, v in h.items()}))  # type: ignore[arg-type]
+    with pytest.raises(WebhookVerificationError) as info:
+        wh.verify_signature(BODY, GetOnly({k.upper(): v for k, v in h.items()}))  # type: ignore[arg-type]
+    assert info.value.code == "missing_header"
 
 
 @pytest.mark.parametrize("bad", [42, None, object(), [("a",)], "x-hub: 1"])
@@ -354,7 +403,7 @@ def test_verify_arguments_by_keyword_and_bad_calls() -> None:
     # the same arguments, keywords, errors and signature as the other methods.
     import inspect
 
-    wh = Webhook("github", SECRET)
+    wh: Any = Webhook("github", SECRET)  # Any: the calls below are wrong on purpose
     h = wh.sign(BODY)
     full = {**h, "X-GitHub-Event": "push"}
     for method in (Webhook.verify, Webhook.verify_signature):
@@ -362,7 +411,7 @@ def test_verify_arguments_by_keyword_and_bad_calls() -> None:
         assert method.__doc__ and method.__doc__.startswith("Verifies the delivery")
     assert wh.verify_signature(payload=BODY, headers=h, now=None) is None
     assert wh.verify(BODY, headers=full, now=time.time())["type"] == "push"
-    bad_calls = [
+    bad_calls: list[Callable[[], object]] = [
         lambda: wh.verify_signature(BODY),
         lambda: wh.verify_signature(BODY, h, None),
         lambda: wh.verify_signature(BODY, h, when=1),
