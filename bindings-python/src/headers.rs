@@ -4,7 +4,6 @@
 //! `scope["headers"]`).
 
 use core::cell::{Cell, OnceCell, RefCell};
-use core::ffi::c_char;
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
@@ -262,7 +261,7 @@ unsafe extern "C" {
     fn PyUnicode_AsUTF8AndSize(
         unicode: *mut pyo3::ffi::PyObject,
         size: *mut pyo3::ffi::Py_ssize_t,
-    ) -> *const c_char;
+    ) -> *const core::ffi::c_char;
 }
 
 /// The UTF-8 bytes of a `str` without copying them where CPython keeps them.
