@@ -5,7 +5,7 @@
 Each row verifies one valid delivery per call, headers and body as a web
 framework hands them over. Contenders run interleaved, round after round, and
 each keeps its fastest round, so a busy machine slows every contender alike
-(many short rounds: on a shared machine the fastest of forty 12 ms rounds is
+(many short rounds: on a shared machine the fastest of 120 rounds of 4 ms is
 steadier than the fastest of twelve 40 ms ones).
 The ratio column is the contender's time over hookseal's time for the same work.
 """
@@ -140,11 +140,11 @@ NOTES = """## Where the time goes
 At 1 KiB a Standard Webhooks `verify_signature` is almost all core: HMAC-SHA256
 over `{id}.{timestamp}.{body}` (SHA-NI), the base64 signature, the timestamp
 check. Measured in one process with a Rust loop around the core (2026-11-23,
-load ≈ 5): core alone 1.01 µs, the whole Python call 1.26 µs,
-`standardwebhooks` `verify(json_parse=False)` 11.3 µs. So even a binding that
-cost nothing would stand at ≈ 11×; the binding's share (≈ 0.25 µs: the call
+core of a9e2195, load ≈ 8): core alone 0.97 µs, the whole Python call 1.21 µs,
+`standardwebhooks` `verify(json_parse=False)` 11.6 µs. So even a binding that
+cost nothing would stand at ≈ 12×; the binding's share (≈ 0.24 µs: the call
 ≈ 0.1 µs, three header lookups in a dict ≈ 0.11 µs, the rest ≈ 0.02 µs) is what
-keeps the ratio under 10× on this machine. What the binding does per call:
+keeps the ratio just under 10× on this machine (9.4–9.8× in the runs of that day). What the binding does per call:
 `verify`/`verify_signature` take CPython's fast calling convention
 (src/fastcall.rs), a `bytes` body is borrowed, header values are read in place
 (a `str`'s cached UTF-8), only the names the scheme needs are looked up and a
@@ -171,8 +171,8 @@ def fmt_time(seconds: float) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=None, help="write the markdown table here")
-    parser.add_argument("--rounds", type=int, default=int(os.environ.get("HOOKSEAL_BENCH_ROUNDS", 40)))
-    parser.add_argument("--round-seconds", type=float, default=0.012)
+    parser.add_argument("--rounds", type=int, default=int(os.environ.get("HOOKSEAL_BENCH_ROUNDS", 120)))
+    parser.add_argument("--round-seconds", type=float, default=0.004)
     args = parser.parse_args()
 
     load_before = os.getloadavg()
