@@ -27,7 +27,7 @@ test-core: setup-rust check-vectors check-generated
 bench-core: setup-rust
 	mkdir -p bench
 	{ echo "# Rust core: verify and sign vs a bare SHA-256 of the same bytes"; echo; \
-	  echo "\`cargo bench -p hookseal --bench verify\` (median of 7 batches; the last column is throughput relative to SHA-256 alone)."; echo; \
+	  echo "\`cargo bench -p hookseal --bench verify\` (fastest of 15 batches; the last column is throughput relative to SHA-256 alone)."; echo; \
 	  cargo bench -q -p hookseal --bench verify 2>/dev/null; } > bench/core.md.tmp
 	mv bench/core.md.tmp bench/core.md
 	cat bench/core.md

@@ -5,9 +5,14 @@
 #   make fuzz             long fuzz run: FUZZ_SECONDS (default 600) per target, execs per target
 #   make dudect           the full timing test: 5 000 000 measurements per scheme + text variant
 #   make hardening        everything long: proptests x10, full dudect, then `make fuzz`
+#   make leaks            the C smoke test and PHPUnit's library suite (PHP FFI -> libhookseal)
+#                         under valgrind, leaks split into hookseal's frames and PHP's; a Node
+#                         and a Python loop of LEAKS_N (1 000 000) mixed verifications, RSS
+#                         sampled every LEAKS_N/10 and flat after the first 2/10 (< 4 MB)
+#   make rss-short        the two RSS loops with LEAKS_SHORT_N (200 000); part of test-hardening
 # The crates hardening/ and fuzz/ are their own workspaces (outside the root one).
 .PHONY: setup-fuzz check-bad-input test-hardening-prop test-hardening-fmt dudect-short dudect \
-	fuzz-short fuzz test-hardening hardening
+	fuzz-short fuzz test-hardening hardening leaks leaks-c leaks-php rss-node rss-python rss-short
 
 HARDENING_DIR := $(ROOT)/hardening
 FUZZ_DIR := $(ROOT)/fuzz
@@ -43,6 +48,39 @@ fuzz-short: setup-fuzz
 
 fuzz: setup-fuzz
 	$(FUZZ_DIR)/run.sh $(FUZZ_SECONDS)
+
+LEAKS_N ?= 1000000
+LEAKS_SHORT_N ?= 200000
+LEAKS_DIR = $(FFI_TARGET)/leaks
+VALGRIND_LEAKS := valgrind --leak-check=full --show-leak-kinds=definite,indirect,possible --num-callers=30
+
+leaks-c: setup-php php-lib
+	mkdir -p $(FFI_SMOKE) $(LEAKS_DIR)
+	cc -std=c11 -Wall -Wextra -Werror -g -O1 -I$(ROOT)/bindings-ffi/include $(ROOT)/bindings-ffi/smoke/smoke.c \
+		-L$(FFI_TARGET)/release -lhookseal -Wl,-rpath,$(FFI_TARGET)/release -o $(FFI_SMOKE)/smoke
+	python3 $(ROOT)/bindings-ffi/smoke/vectors_to_lines.py > $(FFI_SMOKE)/vectors.txt
+	$(VALGRIND_LEAKS) --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=1 --log-file=$(LEAKS_DIR)/c-smoke.log \
+		$(FFI_SMOKE)/smoke 1700 < $(FFI_SMOKE)/vectors.txt | tail -n 1
+	python3 $(HARDENING_DIR)/leaks/valgrind_summary.py $(LEAKS_DIR)/c-smoke.log --fail-on-ours
+
+# PHP's own allocator off (USE_ZEND_ALLOC=0) so that valgrind sees every allocation.
+leaks-php: setup-php php-lib
+	mkdir -p $(LEAKS_DIR)
+	cd $(ROOT)/bindings-php && USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1 HOOKSEAL_LIB=$(HOOKSEAL_SO) \
+		$(VALGRIND_LEAKS) --log-file=$(LEAKS_DIR)/php-valgrind.log \
+		$(PHP_FFI) -d pcre.jit=0 /usr/bin/phpunit -c phpunit.xml --testsuite library | tail -n 3
+	python3 $(HARDENING_DIR)/leaks/valgrind_summary.py $(LEAKS_DIR)/php-valgrind.log --fail-on-ours
+
+rss-node: build-node
+	node --expose-gc $(HARDENING_DIR)/leaks/rss_node.cjs $(LEAKS_N)
+
+rss-python: build-python
+	$(PY) $(HARDENING_DIR)/leaks/rss_python.py $(LEAKS_N)
+
+rss-short:
+	$(MAKE) --no-print-directory rss-node rss-python LEAKS_N=$(LEAKS_SHORT_N)
+
+leaks: leaks-c leaks-php rss-node rss-python
 
 test-hardening: check-bad-input test-hardening-fmt test-hardening-prop dudect-short fuzz-short
 

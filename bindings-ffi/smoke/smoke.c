@@ -173,7 +173,11 @@ static const char *run_case(vector_case *c, char *detail, size_t detail_cap) {
         hookseal_signed_headers *out = NULL;
         rc = hookseal_sign(wh, c->body.ptr, c->body.len, c->timestamp, c->has_msgid ? (const char *)c->msgid.ptr : NULL,
                            c->has_msgid ? c->msgid.len : 0, &out, message, sizeof message, &message_len);
-        if (rc != HOOKSEAL_RESULT_OK) {
+        if (strcmp(c->expect, "ok") != 0) {
+            /* a refused argument: the expected code, and nothing to free */
+            snprintf(detail, detail_cap, "sign: %s (%s)", hookseal_result_code((uint32_t)rc), message);
+            if (strcmp(hookseal_result_code((uint32_t)rc), c->expect) != 0 || out != NULL) failure = "wrong result";
+        } else if (rc != HOOKSEAL_RESULT_OK) {
             snprintf(detail, detail_cap, "sign: %s (%s)", hookseal_result_code((uint32_t)rc), message);
             failure = "sign failed";
         } else if (hookseal_signed_headers_len(out) != c->n_sign) {

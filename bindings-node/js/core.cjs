@@ -266,9 +266,11 @@ function createApi(backend, platform) {
 
   class Webhook {
     #handle;
-    #names;
+    #names; // the header entries verify reads (arrays of alternatives)
+    #signatureNames; // the first of them, which verifySignature reads
     #scheme;
     #values; // scratch for the header values, reused by every call
+    #signatureValues;
 
     /**
      * @param scheme a scheme id (`"stripe"`, `"standard"`, …) or a custom-scheme description
@@ -285,7 +287,10 @@ function createApi(backend, platform) {
         throw fromBackend(err);
       }
       this.#names = backend.headerNames(this.#handle).map((entry) => entry.split('|'));
+      // A backend may not tell the signature's entries apart: then they are all of them.
+      this.#signatureNames = backend.headerNames(this.#handle, true).map((entry) => entry.split('|'));
       this.#values = new Array(this.#names.length);
+      this.#signatureValues = new Array(this.#signatureNames.length);
       this.#scheme = typeof spec === 'string' ? spec.toLowerCase() : 'custom';
     }
 
@@ -302,7 +307,7 @@ function createApi(backend, platform) {
     /** Checks signature and timestamp; returns nothing, throws WebhookVerificationError. */
     verifySignature(payload, headers, options) {
       const body = toBytes(payload);
-      const values = headerValues(headers, this.#names, this.#values);
+      const values = headerValues(headers, this.#signatureNames, this.#signatureValues);
       const now = nowOf(options);
       try {
         backend.verifySignature(this.#handle, body, values, now);

@@ -143,6 +143,7 @@ const ABSENT: u32 = u32::MAX;
 const MAX_NAMES: usize = 8;
 /// Layout of a call buffer (see `Call`).
 const ID_AT: usize = 8;
+const BODY_LEN_AT: usize = 12;
 const LENS_AT: usize = 16;
 const VALUES_AT: usize = LENS_AT + 4 * MAX_NAMES;
 
@@ -153,15 +154,18 @@ const VALUES_AT: usize = LENS_AT + 4 * MAX_NAMES;
 /// |---|---|
 /// | 0..8 | `now`, f64 (NaN: none) |
 /// | 8..12 | the webhook's id in the registry, u32 |
+/// | 12..16 | the body's length, u32, when the body is in the buffer (`*_buffered` calls) |
 /// | 16..48 | 8 × u32: each header entry's value length, `ABSENT` when missing |
-/// | 48.. | the values' UTF-8 bytes back to back, in the order of the entries |
+/// | 48.. | the values' UTF-8 bytes back to back, in the order of the entries, then the body (`*_buffered` calls) |
 ///
 /// Numbers are in the machine's byte order (the buffer never leaves the
 /// process). The buffer is handed over once (`set_call_buffer`), so a call
-/// converts one typed array (the body) and allocates nothing: at 1 KiB a
-/// verification is mostly call overhead.
+/// converts at most one typed array (the body) and allocates nothing. Small
+/// bodies are copied into the buffer too, and the `*_buffered` functions take
+/// no argument at all: napi-rs gives a function without arguments a shorter
+/// path (no borrow scope), which at 1 KiB is worth more than the copy.
 struct Call<'a> {
-    names: &'a [String],
+    lookups: &'a [Vec<String>],
     buf: &'a [u8],
 }
 
@@ -187,21 +191,44 @@ impl Call<'_> {
     fn len(&self, i: usize) -> u32 {
         read4(self.buf, LENS_AT + 4 * i).map_or(ABSENT, u32::from_ne_bytes)
     }
+
+    /// Where the values of the entries before entry `i` end.
+    fn values_end(&self, i: usize) -> usize {
+        VALUES_AT
+            + (0..i)
+                .map(|j| self.len(j))
+                .filter(|&l| l != ABSENT)
+                .map(|l| l as usize)
+                .sum::<usize>()
+    }
+
+    /// The body, when JavaScript copied it into the buffer after the values.
+    fn body(&self) -> Result<&[u8]> {
+        let len = read4(self.buf, BODY_LEN_AT)
+            .map(u32::from_ne_bytes)
+            .ok_or_else(|| invalid_argument("bad call buffer"))?;
+        let start = self.values_end(self.lookups.len());
+        start
+            .checked_add(len as usize)
+            .and_then(|end| self.buf.get(start..end))
+            .ok_or_else(|| invalid_argument("bad call buffer"))
+    }
 }
 
+/// The value of an entry is the one JavaScript picked among the entry's
+/// names (the core's rule: the first present and not blank,
+/// `Webhook::header_lookups`), so it answers for every name of the entry.
 impl Headers for Call<'_> {
     fn get(&self, name: &str) -> Option<&[u8]> {
-        let i = self.names.iter().position(|n| n == name)?;
+        let i = self
+            .lookups
+            .iter()
+            .position(|names| names.iter().any(|n| n == name))?;
         let len = self.len(i);
         if len == ABSENT {
             return None;
         }
-        let skipped: usize = (0..i)
-            .map(|j| self.len(j))
-            .filter(|&l| l != ABSENT)
-            .map(|l| l as usize)
-            .sum();
-        let start = VALUES_AT.checked_add(skipped)?;
+        let start = self.values_end(i);
         self.buf.get(start..start.checked_add(len as usize)?)
     }
 }
@@ -210,7 +237,10 @@ impl Headers for Call<'_> {
 /// is derived once, when it is built.
 struct NativeWebhook {
     inner: Webhook,
-    names: Vec<String>,
+    /// `Webhook::header_lookups(false)`: the entries a call buffer carries values for.
+    lookups: Vec<Vec<String>>,
+    /// How many of them `verify_signature` reads (`header_lookups(true)`), at the front.
+    signature_lookups: usize,
 }
 
 /// The live webhooks, by id. JavaScript holds the id (a number reaches Rust
@@ -327,16 +357,21 @@ pub fn create_webhook(
         inner = inner.with_replay_guard(capacity, ttl);
     }
     // The core says which headers the scheme reads (signature, id, timestamp,
-    // aliases, catalog envelope headers); JavaScript looks up just these.
-    let names: Vec<String> = inner
-        .header_names()
+    // their aliases, catalog envelope headers); JavaScript looks up just these.
+    let lookups: Vec<Vec<String>> = inner
+        .header_lookups(false)
         .into_iter()
-        .map(str::to_string)
+        .map(|names| names.into_iter().map(str::to_string).collect())
         .collect();
-    if names.len() > MAX_NAMES {
+    if lookups.len() > MAX_NAMES {
         return Err(invalid_argument("a scheme reads at most 8 headers"));
     }
-    let webhook = Some(Arc::new(NativeWebhook { inner, names }));
+    let signature_lookups = inner.header_lookups(true).len();
+    let webhook = Some(Arc::new(NativeWebhook {
+        inner,
+        lookups,
+        signature_lookups,
+    }));
     let mut reg = registry_write();
     if let Some(id) = reg.free.pop() {
         reg.slots[id as usize] = webhook;
@@ -360,27 +395,66 @@ pub fn drop_webhook(id: u32) {
     }
 }
 
-/// The lower-case names of the headers the scheme reads (the core's
-/// `Webhook::header_names`), in the order a call buffer carries their values.
+/// The header entries the scheme reads (the core's `Webhook::header_lookups`),
+/// in the order a call buffer carries their values: lower-case names, an
+/// entry's aliases joined by `|`. With `signature_only`, the entries
+/// `verify_signature` reads (the first ones).
 #[napi]
-pub fn header_names(id: u32) -> Result<Vec<String>> {
-    Ok(lookup_webhook_arc(id)?.names.clone())
+pub fn header_names(id: u32, signature_only: Option<bool>) -> Result<Vec<String>> {
+    let webhook = lookup_webhook_arc(id)?;
+    let n = if signature_only == Some(true) {
+        webhook.signature_lookups
+    } else {
+        webhook.lookups.len()
+    };
+    Ok(webhook.lookups[..n]
+        .iter()
+        .map(|names| names.join("|"))
+        .collect())
+}
+
+fn check_signature(webhook: &NativeWebhook, call: &[u8], body: Option<&[u8]>) -> Result<()> {
+    let headers = Call {
+        lookups: &webhook.lookups,
+        buf: call,
+    };
+    let body = match body {
+        Some(body) => body,
+        None => headers.body()?,
+    };
+    webhook
+        .inner
+        .verify_signature(body, &headers, headers.now()?)
+        .map_err(to_js)
+}
+
+fn check_event(webhook: &NativeWebhook, call: &[u8], body: Option<&[u8]>) -> Result<String> {
+    let headers = Call {
+        lookups: &webhook.lookups,
+        buf: call,
+    };
+    let body = match body {
+        Some(body) => body,
+        None => headers.body()?,
+    };
+    webhook
+        .inner
+        .verify(body, &headers, headers.now()?)
+        .map(|e| e.to_json_string_with_data_path())
+        .map_err(to_js)
 }
 
 /// Checks the signature (and timestamp); throws an error whose `code` is
 /// PRODUCT.md's code.
 #[napi]
 pub fn verify_signature(body: &[u8]) -> Result<()> {
-    with_call(|webhook, call| {
-        let headers = Call {
-            names: &webhook.names,
-            buf: call,
-        };
-        webhook
-            .inner
-            .verify_signature(body, &headers, headers.now()?)
-            .map_err(to_js)
-    })
+    with_call(|webhook, call| check_signature(webhook, call, Some(body)))
+}
+
+/// `verify_signature` with the body in the call buffer.
+#[napi]
+pub fn verify_signature_buffered() -> Result<()> {
+    with_call(|webhook, call| check_signature(webhook, call, None))
 }
 
 /// Checks the delivery like `verify_signature`, then parses and validates
@@ -388,17 +462,13 @@ pub fn verify_signature(body: &[u8]) -> Result<()> {
 /// second copy of the data (`Event::to_json_string_with_data_path`).
 #[napi]
 pub fn verify(body: &[u8]) -> Result<String> {
-    with_call(|webhook, call| {
-        let headers = Call {
-            names: &webhook.names,
-            buf: call,
-        };
-        webhook
-            .inner
-            .verify(body, &headers, headers.now()?)
-            .map(|e| e.to_json_string_with_data_path())
-            .map_err(to_js)
-    })
+    with_call(|webhook, call| check_event(webhook, call, Some(body)))
+}
+
+/// `verify` with the body in the call buffer.
+#[napi]
+pub fn verify_buffered() -> Result<String> {
+    with_call(|webhook, call| check_event(webhook, call, None))
 }
 
 /// The headers a provider would send, as a flat `[name, value, …]` list.

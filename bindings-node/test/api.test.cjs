@@ -198,6 +198,49 @@ test('the header names a scheme reads cover its catalog envelope headers', () =>
   }
 });
 
+test('an alias is read only when the header it stands in for is absent or blank', () => {
+  const wh = new Webhook('standard', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
+  const signed = wh.sign(BODY, { id: 'msg_a', timestamp: 1700000000 });
+  const svix = Object.fromEntries(Object.entries(signed).map(([k, v]) => [k.replace('webhook-', 'svix-'), v]));
+  const opts = { now: 1700000000 };
+  wh.verifySignature(BODY, svix, opts);
+  wh.verifySignature(BODY, { ...svix, 'webhook-id': ' \t', 'webhook-signature': '' }, opts); // blank: the alias
+  // present and not blank: the header itself, whatever its alias says
+  wh.verifySignature(BODY, { ...signed, 'svix-id': 'msg_other', 'svix-signature': 'v1,AAAA' }, opts);
+  assert.equal(codeOf(() => wh.verifySignature(BODY, { ...svix, 'webhook-id': 'msg_other' }, opts)), 'signature_mismatch');
+  assert.equal(wh.verify(`{"type":"x","data":{}}`, wh.sign(`{"type":"x","data":{}}`, { id: 'msg_b' })).id, 'msg_b');
+});
+
+test('verify reads the catalog envelope headers, which verifySignature does not need', () => {
+  const wh = new Webhook('github', SECRET);
+  const body = '{"action":"opened"}';
+  const headers = { ...wh.sign(body), 'x-github-event': 'issues', 'x-github-delivery': 'd-1' };
+  wh.verifySignature(body, headers);
+  wh.verifySignature(body, wh.sign(body));
+  const event = wh.verify(body, headers);
+  assert.equal(event.type, 'issues');
+  assert.equal(event.id, 'd-1');
+});
+
+test('header values and bodies of every length and alphabet reach the core intact', () => {
+  // Non-ASCII values take the one-value-at-a-time path of the native backend;
+  // bodies up to 4 KiB are copied into its call buffer, larger ones passed as they are.
+  const wh = new Webhook({ signatureHeader: 'X-Sig', idHeader: 'X-Id', timestampHeader: 'X-Ts', template: '{id}|{timestamp}|{body}' }, SECRET);
+  for (const id of ['msg_1', 'msg_é', '€uro', 'a😀b', 'x'.repeat(5000), 'é'.repeat(3000)]) {
+    for (const size of [0, 1, 4095, 4096, 4097, 70000]) {
+      const body = Buffer.alloc(size, 0x61 + (size % 7));
+      const headers = wh.sign(body, { id, timestamp: 1700000000 });
+      wh.verifySignature(body, headers, { now: 1700000000 });
+      wh.verifySignature(body.toString('latin1'), headers, { now: 1700000000 });
+      const forged = Buffer.from(body);
+      if (size > 0) forged[size - 1] ^= 1;
+      else forged.fill(0);
+      if (size > 0) assert.equal(codeOf(() => wh.verifySignature(forged, headers, { now: 1700000000 })), 'signature_mismatch');
+      assert.equal(codeOf(() => wh.verifySignature(body, { ...headers, 'X-Id': `${id}!` }, { now: 1700000000 })), 'signature_mismatch');
+    }
+  }
+});
+
 test('package.json and Cargo agree on the version', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
   const cargo = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8');

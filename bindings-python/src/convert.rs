@@ -83,11 +83,33 @@ fn bytes_like(obj: &Bound<'_, PyAny>) -> PyResult<Option<PyBackedBytes>> {
     Ok(None)
 }
 
+/// A request body: `bytes` borrowed from the caller's object, anything else
+/// converted once.
+pub(crate) enum Body<'a> {
+    Borrowed(&'a [u8]),
+    Owned(PyBackedBytes),
+}
+
+impl core::ops::Deref for Body<'_> {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Body::Borrowed(b) => b,
+            Body::Owned(b) => b,
+        }
+    }
+}
+
 /// The raw request body. A parsed object is refused with a message that says
 /// how to get the raw body in each framework.
-pub(crate) fn payload(obj: &Bound<'_, PyAny>) -> PyResult<PyBackedBytes> {
+pub(crate) fn payload<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Body<'a>> {
+    // The common case first, without taking a reference: bytes are immutable
+    // and `obj` outlives the borrow.
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Body::Borrowed(b.as_bytes()));
+    }
     if let Some(b) = bytes_like(obj)? {
-        return Ok(b);
+        return Ok(Body::Owned(b));
     }
     let py = obj.py();
     let parsed = obj.is_instance_of::<PyDict>()

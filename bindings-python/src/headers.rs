@@ -84,9 +84,11 @@ enum Source<'a, 'py> {
 pub(crate) struct PyHeaders<'a, 'py> {
     source: Source<'a, 'py>,
     keys: &'a HeaderKeys,
-    slots: [OnceCell<PyBackedBytes>; SLOTS],
+    slots: [OnceCell<Value<'py>>; SLOTS],
     used: Cell<usize>,
     error: RefCell<Option<PyErr>>,
+    #[allow(clippy::type_complexity)]
+    items: OnceCell<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>>,
 }
 
 impl<'a, 'py> PyHeaders<'a, 'py> {
@@ -112,6 +114,7 @@ impl<'a, 'py> PyHeaders<'a, 'py> {
             slots: Default::default(),
             used: Cell::new(0),
             error: RefCell::new(None),
+            items: OnceCell::new(),
         })
     }
 
@@ -120,12 +123,19 @@ impl<'a, 'py> PyHeaders<'a, 'py> {
         self.error.borrow_mut().take()
     }
 
-    fn lookup(&self, name: &str) -> PyResult<Option<PyBackedBytes>> {
+    fn lookup(&self, name: &str) -> PyResult<Option<Value<'py>>> {
         let py_keys = self.keys.for_name(name);
+        // Once the names have been listed (a header was absent), reading the
+        // list is cheaper than asking the container again.
+        let listed = self.items.get().is_some();
         match &self.source {
+            _ if listed => {}
             Source::Dict(dict) => {
                 if let Some(keys) = py_keys {
                     for key in keys {
+                        if let Some(v) = dict_str_value(dict, key.bind(dict.py())) {
+                            return Ok(Some(v));
+                        }
                         if let Some(v) = dict.get_item(key.bind(dict.py()))? {
                             return value_bytes(&v);
                         }
@@ -133,66 +143,75 @@ impl<'a, 'py> PyHeaders<'a, 'py> {
                 } else if let Some(v) = dict.get_item(name)? {
                     return value_bytes(&v);
                 }
-                for (k, v) in dict.iter() {
-                    if key_matches(&k, name)? {
-                        return value_bytes(&v);
-                    }
-                }
-                Ok(None)
             }
-            Source::Pairs(seq) => scan_pairs(seq.try_iter()?, name),
+            Source::Pairs(_) => {}
             Source::Mapping(map) => {
                 let py = map.py();
                 let get = pyo3::intern!(py, "get");
-                if let Some(keys) = py_keys {
-                    for key in keys {
+                // One call in the provider's spelling: the mappings frameworks
+                // hand over (Werkzeug, Starlette, Django) ignore case.
+                let first = match py_keys.and_then(<[_]>::first) {
+                    Some(key) => map.call_method1(get, (key.bind(py),))?,
+                    None => map.call_method1(get, (name,))?,
+                };
+                if !first.is_none() {
+                    return value_bytes(&first);
+                }
+                if !map.hasattr(pyo3::intern!(py, "items"))? {
+                    // No way to list the names: try the other spellings.
+                    for key in py_keys.unwrap_or_default().iter().skip(1) {
                         let v = map.call_method1(get, (key.bind(py),))?;
                         if !v.is_none() {
                             return value_bytes(&v);
                         }
                     }
-                } else {
-                    let v = map.call_method1(get, (name,))?;
-                    if !v.is_none() {
-                        return value_bytes(&v);
-                    }
-                }
-                // Case-sensitive mappings spelled some other way.
-                if map.hasattr(pyo3::intern!(py, "items"))? {
-                    scan_pairs(
-                        map.call_method0(pyo3::intern!(py, "items"))?.try_iter()?,
-                        name,
-                    )
-                } else {
-                    Ok(None)
+                    return Ok(None);
                 }
             }
         }
-    }
-}
-
-fn scan_pairs(
-    items: Bound<'_, pyo3::types::PyIterator>,
-    name: &str,
-) -> PyResult<Option<PyBackedBytes>> {
-    for item in items {
-        let item = item?;
-        let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| {
-            invalid_argument(
-                item.py(),
-                "headers given as a sequence must hold (name, value) pairs",
-            )
-        })?;
-        if key_matches(&k, name)? {
-            return value_bytes(&v);
+        // Absent under the usual spellings (or a list of pairs): one pass over
+        // every (name, value), listed once per verification and then reused,
+        // compared case-insensitively.
+        for (k, v) in self.items()? {
+            if key_matches(k, name)? {
+                return value_bytes(v);
+            }
         }
+        Ok(None)
     }
-    Ok(None)
+
+    /// Every `(name, value)` of the container, listed on first use.
+    #[allow(clippy::type_complexity)]
+    fn items(&self) -> PyResult<&[(Bound<'py, PyAny>, Bound<'py, PyAny>)]> {
+        if let Some(items) = self.items.get() {
+            return Ok(items);
+        }
+        let iter = match &self.source {
+            Source::Dict(dict) => dict.items().into_any().try_iter()?,
+            Source::Pairs(seq) => seq.try_iter()?,
+            Source::Mapping(map) => map
+                .call_method0(pyo3::intern!(map.py(), "items"))?
+                .try_iter()?,
+        };
+        let mut pairs = Vec::new();
+        for item in iter {
+            let item = item?;
+            pairs.push(item.extract().map_err(|_| {
+                invalid_argument(
+                    item.py(),
+                    "headers given as a sequence must hold (name, value) pairs",
+                )
+            })?);
+        }
+        Ok(self.items.get_or_init(|| pairs))
+    }
 }
 
 fn key_matches(key: &Bound<'_, PyAny>, name: &str) -> PyResult<bool> {
     if let Ok(s) = key.cast::<PyString>() {
-        Ok(s.to_cow()?.eq_ignore_ascii_case(name))
+        Ok(str_value(s)?
+            .as_bytes()
+            .eq_ignore_ascii_case(name.as_bytes()))
     } else if let Ok(b) = key.cast::<PyBytes>() {
         Ok(b.as_bytes().eq_ignore_ascii_case(name.as_bytes()))
     } else {
@@ -200,17 +219,125 @@ fn key_matches(key: &Bound<'_, PyAny>, name: &str) -> PyResult<bool> {
     }
 }
 
+/// A header value the core can borrow: the Python object, kept alive, and
+/// its bytes (a `str`'s UTF-8 form, read in place where CPython allows it).
+pub(crate) enum Value<'py> {
+    /// `str` (UTF-8, cached inside the object by CPython) or `bytes`: no copy.
+    Borrowed(Bound<'py, PyAny>, *const u8, usize),
+    /// Anything converted on the way (`bytearray`, `str` on Windows' 3.9 ABI).
+    Owned(PyBackedBytes),
+}
+
+impl Value<'_> {
+    #[allow(unsafe_code)]
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            // SAFETY: the pointer and length come from `str_utf8` / `PyBytes_AsString`
+            // for the object held next to them, which is immutable and alive as long as `self`.
+            Value::Borrowed(_, ptr, len) => unsafe { core::slice::from_raw_parts(*ptr, *len) },
+            Value::Owned(b) => b,
+        }
+    }
+
+    pub(crate) fn into_backed(self) -> PyResult<PyBackedBytes> {
+        match self {
+            Value::Borrowed(obj, ..) => match obj.cast_into::<PyBytes>() {
+                Ok(b) => Ok(PyBackedBytes::from(b)),
+                Err(e) => Ok(PyBackedBytes::from(
+                    e.into_inner().cast_into::<PyString>()?.encode_utf8()?,
+                )),
+            },
+            Value::Owned(b) => Ok(b),
+        }
+    }
+}
+
+#[cfg(not(windows))]
+#[allow(unsafe_code)]
+unsafe extern "C" {
+    // Public C API since 3.3 and in the stable ABI from 3.10; every CPython the
+    // abi3 wheel loads into exports it on Linux and macOS. Windows' python3.dll
+    // of 3.9 does not, so Windows encodes instead.
+    fn PyUnicode_AsUTF8AndSize(
+        unicode: *mut pyo3::ffi::PyObject,
+        size: *mut pyo3::ffi::Py_ssize_t,
+    ) -> *const core::ffi::c_char;
+}
+
+/// The UTF-8 bytes of a `str` without copying them where CPython keeps them.
+#[allow(unsafe_code)]
+fn str_value<'py>(s: &Bound<'py, PyString>) -> PyResult<Value<'py>> {
+    #[cfg(not(windows))]
+    {
+        let mut size: pyo3::ffi::Py_ssize_t = 0;
+        // SAFETY: `s` is a live str; the result stays valid while `s` lives.
+        let ptr = unsafe { PyUnicode_AsUTF8AndSize(s.as_ptr(), &raw mut size) };
+        if ptr.is_null() {
+            return Err(PyErr::fetch(s.py()));
+        }
+        #[allow(clippy::cast_sign_loss)]
+        Ok(Value::Borrowed(
+            s.clone().into_any(),
+            ptr.cast::<u8>(),
+            size as usize,
+        ))
+    }
+    #[cfg(windows)]
+    {
+        Ok(Value::Owned(PyBackedBytes::from(s.encode_utf8()?)))
+    }
+}
+
+/// The common case, without pyo3's general conversions: an exact `dict`
+/// holding an exact `str` under `key`. `None` sends the caller down the
+/// general path (absent key, another value type, any error).
+#[cfg(not(windows))]
+#[allow(unsafe_code)]
+fn dict_str_value<'py>(
+    dict: &Bound<'py, PyDict>,
+    key: &Bound<'py, PyString>,
+) -> Option<Value<'py>> {
+    use pyo3::ffi;
+    // SAFETY: live objects, GIL held; the borrowed result is turned into an
+    // owned reference before anything else runs.
+    unsafe {
+        let v = ffi::PyDict_GetItemWithError(dict.as_ptr(), key.as_ptr());
+        if v.is_null() || ffi::Py_TYPE(v) != &raw mut ffi::PyUnicode_Type {
+            return None;
+        }
+        let v = Bound::from_borrowed_ptr(dict.py(), v);
+        let mut size: ffi::Py_ssize_t = 0;
+        let ptr = PyUnicode_AsUTF8AndSize(v.as_ptr(), &raw mut size);
+        if ptr.is_null() {
+            ffi::PyErr_Clear();
+            return None;
+        }
+        #[allow(clippy::cast_sign_loss)]
+        Some(Value::Borrowed(v, ptr.cast::<u8>(), size as usize))
+    }
+}
+
+#[cfg(windows)]
+fn dict_str_value<'py>(_: &Bound<'py, PyDict>, _: &Bound<'py, PyString>) -> Option<Value<'py>> {
+    None
+}
+
 /// A header value as bytes: `str` (UTF-8), `bytes`, `bytearray`; a list or
 /// tuple of values gives its first one; `None` is absent.
-fn value_bytes(v: &Bound<'_, PyAny>) -> PyResult<Option<PyBackedBytes>> {
+fn value_bytes<'py>(v: &Bound<'py, PyAny>) -> PyResult<Option<Value<'py>>> {
     if let Ok(s) = v.cast::<PyString>() {
-        return Ok(Some(PyBackedBytes::from(s.encode_utf8()?)));
+        return str_value(s).map(Some);
     }
     if let Ok(b) = v.cast::<PyBytes>() {
-        return Ok(Some(PyBackedBytes::from(b.clone())));
+        let bytes = b.as_bytes();
+        return Ok(Some(Value::Borrowed(
+            v.clone(),
+            bytes.as_ptr(),
+            bytes.len(),
+        )));
     }
     if let Ok(b) = v.cast::<PyByteArray>() {
-        return Ok(Some(PyBackedBytes::from(b.clone())));
+        return Ok(Some(Value::Owned(PyBackedBytes::from(b.clone()))));
     }
     if v.is_none() {
         return Ok(None);
@@ -250,7 +377,7 @@ impl hookseal::Headers for PyHeaders<'_, '_> {
         let i = self.used.get();
         let slot = self.slots.get(i)?;
         self.used.set(i + 1);
-        Some(slot.get_or_init(|| value))
+        Some(slot.get_or_init(|| value).as_bytes())
     }
 }
 
@@ -291,7 +418,7 @@ pub(crate) fn snapshot(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, PyBacked
             continue;
         };
         if let Ok(Some(value)) = value_bytes(&v) {
-            out.push((name, value));
+            out.push((name, value.into_backed()?));
         }
     }
     Ok(out)

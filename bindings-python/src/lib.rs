@@ -8,10 +8,10 @@
 mod convert;
 mod errors;
 mod event;
+mod fastcall;
 mod headers;
 
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyDict, PyString};
 
 use hookseal::{Options, Scheme};
@@ -190,7 +190,7 @@ impl Webhook {
         timestamp: Option<&Bound<'py, PyAny>>,
         id: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let body: PyBackedBytes = convert::payload(payload)?;
+        let body = convert::payload(payload)?;
         let timestamp = match convert::unix_seconds(timestamp, "timestamp")? {
             Some(t) => t,
             None => now_seconds(),
@@ -299,6 +299,7 @@ fn http_status(code: &str) -> u16 {
 #[pymodule]
 fn _hookseal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Webhook>()?;
+    fastcall::install(&m.py().get_type::<Webhook>())?;
     m.add_function(wrap_pyfunction!(http_status, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("DEFAULT_TOLERANCE", hookseal::DEFAULT_TOLERANCE)?;

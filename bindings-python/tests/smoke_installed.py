@@ -26,8 +26,14 @@ def run(case):
     body = body_of(case)
     if case.get("op") == "sign":
         wh = Webhook(case["scheme"], case["secrets"], **options)
-        got = [list(p) for p in wh.sign(body, timestamp=case.get("timestamp"), id=case.get("msg_id")).items()]
-        return got == [list(p) for p in case["expect_headers"]]
+        expected_error = (case.get("expect") or {}).get("error")
+        try:
+            signed = wh.sign(body, timestamp=case.get("timestamp"), id=case.get("msg_id"))
+        except (WebhookVerificationError, TypeError) as exc:
+            return expected_error is not None and expected_error == getattr(exc, "code", None)
+        if expected_error is not None:
+            return False
+        return [list(p) for p in signed.items()] == [list(p) for p in case["expect_headers"]]
     try:
         wh = Webhook(case["scheme"], case["secrets"], **options)
         headers = [tuple(p) for p in case["headers"]]

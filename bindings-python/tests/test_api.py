@@ -10,7 +10,7 @@ import time
 from collections import OrderedDict
 from datetime import datetime, timezone
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import pytest
 
@@ -126,6 +126,77 @@ def test_svix_header_names() -> None:
     h = wh.sign(BODY, id="msg_2")
     svix = {k.replace("webhook-", "svix-"): v for k, v in h.items()}
     wh.verify_signature(BODY, svix)
+
+
+@pytest.mark.parametrize("convert", [str, lambda v: v.encode(), lambda v: bytearray(v.encode()), lambda v: [v]])
+def test_header_value_types(convert: Any) -> None:
+    # str values are read in place as UTF-8 (non-ASCII included), bytes as they are.
+    # hookseal's sign refuses non-ASCII ids, so the standardwebhooks package signs.
+    import standardwebhooks
+
+    secret = "whsec_" + base64.b64encode(b"k" * 24).decode()
+    wh = Webhook("standard", secret)
+    now = datetime.now(timezone.utc)
+    for body in (BODY, BODY * 5000):  # below and above the GIL-release threshold
+        h = {
+            "webhook-id": "msg_é✓",
+            "webhook-timestamp": str(int(now.timestamp())),
+            "webhook-signature": standardwebhooks.Webhook(secret).sign("msg_é✓", now, body.decode()),
+        }
+        shaped = {k: convert(v) for k, v in h.items()}
+        wh.verify_signature(body, shaped)
+        with pytest.raises(WebhookVerificationError) as info:
+            wh.verify_signature(body, {**shaped, "webhook-id": convert("msg_e✓")})
+        assert info.value.code == "signature_mismatch"
+
+
+class Counting(CaseInsensitive):
+    """Counts the calls hookseal makes into a case-insensitive Mapping."""
+
+    def __init__(self, d: Mapping[str, str]) -> None:
+        super().__init__(d)
+        self.gets = 0
+        self.items_calls = 0
+
+    def get(self, k: str, default: Any = None) -> Any:
+        self.gets += 1
+        return super().get(k, default)
+
+    def items(self) -> Any:
+        self.items_calls += 1
+        return super().items()
+
+
+def test_mapping_lookups_are_few() -> None:
+    # Svix-era names through a framework's Mapping: one get for the first absent
+    # name, one listing of the names, then every lookup reads that list.
+    wh = Webhook("standard", "whsec_" + base64.b64encode(b"k" * 24).decode())
+    h = wh.sign(BODY, id="msg_3")
+    svix = Counting({"Content-Type": "application/json", **{k.replace("webhook-", "svix-"): v for k, v in h.items()}})
+    wh.verify_signature(BODY, svix)
+    assert (svix.gets, svix.items_calls) == (1, 1)
+    plain = Counting(h)
+    wh.verify_signature(BODY, plain)
+    assert (plain.gets, plain.items_calls) == (3, 0)
+
+
+class GetOnly:
+    """Has `get` (case-sensitive) and nothing else: the other spellings are tried."""
+
+    def __init__(self, d: Mapping[str, str]) -> None:
+        self._d = dict(d)
+
+    def get(self, k: str, default: Any = None) -> Any:
+        return self._d.get(k, default)
+
+
+def test_get_only_mapping() -> None:
+    wh = Webhook("github", SECRET)
+    h = wh.sign(BODY)
+    wh.verify_signature(BODY, GetOnly({k.lower(): v for k, v in h.items()}))  # type: ignore[arg-type]
+    with pytest.raises(WebhookVerificationError) as info:
+        wh.verify_signature(BODY, GetOnly({k.upper(): v for k, v in h.items()}))  # type: ignore[arg-type]
+    assert info.value.code == "missing_header"
 
 
 @pytest.mark.parametrize("bad", [42, None, object(), [("a",)], "x-hub: 1"])
@@ -334,3 +405,29 @@ def test_replay_guard() -> None:
     plain.verify(BODY, h)
     with pytest.raises(InvalidArgumentError):
         Webhook("stripe", SECRET, replay_guard="yes")
+
+
+def test_verify_arguments_by_keyword_and_bad_calls() -> None:
+    # verify / verify_signature take the fast calling convention (src/fastcall.rs):
+    # the same arguments, keywords, errors and signature as the other methods.
+    import inspect
+
+    wh: Any = Webhook("github", SECRET)  # Any: the calls below are wrong on purpose
+    h = wh.sign(BODY)
+    full = {**h, "X-GitHub-Event": "push"}
+    for method in (Webhook.verify, Webhook.verify_signature):
+        assert str(inspect.signature(method)) == "(self, /, payload, headers, *, now=None)"
+        assert method.__doc__ and method.__doc__.startswith("Verifies the delivery")
+    assert wh.verify_signature(payload=BODY, headers=h, now=None) is None
+    assert wh.verify(BODY, headers=full, now=time.time())["type"] == "push"
+    bad_calls: list[Callable[[], object]] = [
+        lambda: wh.verify_signature(BODY),
+        lambda: wh.verify_signature(BODY, h, None),
+        lambda: wh.verify_signature(BODY, h, when=1),
+        lambda: wh.verify_signature(BODY, h, payload=BODY),
+        lambda: wh.verify(headers=full),
+        lambda: Webhook.verify_signature(object(), BODY, h),  # type: ignore[arg-type]
+    ]
+    for call in bad_calls:
+        with pytest.raises(TypeError):
+            call()

@@ -60,6 +60,13 @@ def run_verify(case: Dict[str, Any], headers: Any) -> None:
 
 def run_sign(case: Dict[str, Any]) -> None:
     wh = build(case)
+    if "error" in (case.get("expect") or {}):
+        try:
+            wh.sign(case_body(case), timestamp=case.get("timestamp"), id=case.get("msg_id"))
+        except (WebhookVerificationError, InvalidArgumentError) as exc:
+            expect_error(case, exc)
+            return
+        raise AssertionError(f"{case['id']}: signed, expected {case['expect']['error']}")
     headers = wh.sign(case_body(case), timestamp=case.get("timestamp"), id=case.get("msg_id"))
     assert [list(p) for p in headers.items()] == [list(p) for p in case["expect_headers"]], case["id"]
     # What sign produced verifies (with the signing time as the clock).

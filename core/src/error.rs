@@ -257,5 +257,6 @@ impl fmt::Display for Error {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for Error {}
+/// `core::error::Error` (Rust 1.81+), so no_std users get it too; with `std`
+/// it is the same trait as `std::error::Error`.
+impl core::error::Error for Error {}

@@ -265,6 +265,22 @@ mod custom {
                     .map(header_name)
                     .transpose()?,
             };
+            // Each header carries one thing: with shared names, `sign` would send
+            // the same header twice and `verify` would read the first value for both.
+            let l = &self.lookup;
+            if l.id.as_ref() == Some(&l.signature)
+                || l.timestamp.as_ref() == Some(&l.signature)
+                || (l.id.is_some() && l.id == l.timestamp)
+            {
+                return Err(bad("custom scheme: the signature, id and timestamp headers must have different names"));
+            }
+            // The prefix is sent in a header and compared after the value's
+            // surrounding spaces and tabs are trimmed.
+            let prefix_ok = self.prefix.bytes().all(|b| matches!(b, b' '..=b'~'))
+                && !self.prefix.starts_with(' ');
+            if !prefix_ok {
+                return Err(bad("custom scheme: the prefix may contain only printable ASCII (0x20-0x7E, no tabs, CR, LF, NUL or other control characters) and may not start with a space"));
+            }
             let mut parts = Vec::new();
             let mut literal = String::new();
             let mut rest = self.template.as_str();

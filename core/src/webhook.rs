@@ -4,11 +4,13 @@ use core::fmt;
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use subtle::{Choice, ConstantTimeEq};
+use subtle::Choice;
 
 use base64::Engine as _;
 
-use crate::encoding::{decode_base64, decode_hex, parse_timestamp, trim_ows, SigBuf, BASE64};
+use crate::encoding::{
+    ct_eq, decode_base64, decode_hex, parse_timestamp, trim_ows, SigBuf, BASE64,
+};
 use crate::error::{Error, Text};
 use crate::headers::Headers;
 use crate::scheme::Scheme;
@@ -60,6 +62,71 @@ enum Key {
     Ed25519Public(ed25519_dalek::VerifyingKey),
     #[cfg(feature = "ed25519")]
     Ed25519Secret(ed25519_dalek::SigningKey),
+}
+
+/// Wipes the key material when a `Webhook` (or a clone of it) is dropped: the
+/// keyed HMAC state here; an Ed25519 signing key wipes itself
+/// (`ed25519-dalek`'s `zeroize` feature). A public key is not secret.
+impl Drop for Key {
+    // Without `ed25519`, Hmac is the only variant.
+    #[allow(irrefutable_let_patterns)]
+    fn drop(&mut self) {
+        if let Key::Hmac(state) = self {
+            wipe(state);
+        }
+    }
+}
+
+/// Wipes every key slot's whole memory, not only the live keys: an empty slot
+/// (or the part of a slot a smaller key does not use) can hold stale copies of
+/// a key state left there when the array was built or cloned on the stack
+/// (core/tests/zeroize.rs found them in a cloned `Webhook`).
+impl Drop for Webhook {
+    fn drop(&mut self) {
+        for slot in &mut self.keys {
+            wipe_slot(slot);
+        }
+    }
+}
+
+/// Drops the slot's key in place (its own wipe runs on this memory), zeroes
+/// all of the slot's bytes, and leaves `None` in it.
+#[allow(unsafe_code)]
+fn wipe_slot(slot: &mut Option<Key>) {
+    let p: *mut Option<Key> = slot;
+    // SAFETY: `p` comes from a unique reference, so it is valid, aligned and
+    // exclusive. `drop_in_place` runs the key's destructor once; nothing reads
+    // the slot until `write` below stores a valid `None`, so neither the dropped
+    // value nor the zeroed bytes (which need not be a valid `Option<Key>`) are
+    // ever used, and the `None` is what the compiler-generated drop later sees.
+    // Between the two, the slot holds no value with a `Drop` impl, as
+    // `zeroize_flat_type` requires.
+    unsafe {
+        core::ptr::drop_in_place(p);
+        zeroize::zeroize_flat_type(p);
+        core::ptr::write(p, None);
+    }
+}
+
+/// RustCrypto states that hold key material and are plain data: fixed-size
+/// arrays and integers, no pointers, no `Drop`, valid when all zero
+/// (hmac 0.12 / sha2 0.10; re-check when upgrading them).
+trait Flat {}
+impl Flat for HmacSha256 {}
+impl Flat for Sha256 {}
+
+/// Overwrites `value`'s bytes with zeros, with volatile writes the compiler
+/// cannot remove (`zeroize`). `value` must not be used afterwards except to be
+/// dropped or overwritten.
+#[allow(unsafe_code)]
+fn wipe<T: Flat>(value: &mut T) {
+    const { assert!(!core::mem::needs_drop::<T>()) };
+    // SAFETY: `value` is a unique reference, so the pointer is non-NULL and
+    // gives exclusive access to `size_of::<T>()` writable bytes of one object.
+    // `Flat` types contain no references or heap data and no `Drop` impls
+    // (checked above), and all-zero bytes are a valid value of each of them
+    // (integers, byte and word arrays, a block position of 0).
+    unsafe { zeroize::zeroize_flat_type(value as *mut T) }
 }
 
 /// A webhook verifier and signer for one scheme and one or more secrets.
@@ -247,6 +314,11 @@ fn lookup<'h, H: Headers + ?Sized>(
     }
 }
 
+/// Standard Webhooks' headers, each with the `svix-*` alias Svix sends.
+const STANDARD_ID: [&str; 2] = ["webhook-id", "svix-id"];
+const STANDARD_TIMESTAMP: [&str; 2] = ["webhook-timestamp", "svix-timestamp"];
+const STANDARD_SIGNATURE: [&str; 2] = ["webhook-signature", "svix-signature"];
+
 fn lookup_alias<'h, H: Headers + ?Sized>(
     headers: &'h H,
     names: [&str; 2],
@@ -347,12 +419,16 @@ impl Webhook {
                     32 => {
                         let mut seed = [0u8; 32];
                         seed.copy_from_slice(raw.as_slice());
-                        ed25519_dalek::SigningKey::from_bytes(&seed)
+                        let key = ed25519_dalek::SigningKey::from_bytes(&seed);
+                        zeroize::Zeroize::zeroize(&mut seed);
+                        key
                     }
                     64 => {
                         let mut pair = [0u8; 64];
                         pair.copy_from_slice(raw.as_slice());
-                        ed25519_dalek::SigningKey::from_keypair_bytes(&pair).map_err(|_| Error::InvalidSecret {
+                        let key = ed25519_dalek::SigningKey::from_keypair_bytes(&pair);
+                        zeroize::Zeroize::zeroize(&mut pair);
+                        key.map_err(|_| Error::InvalidSecret {
                             reason: "the whsk_ key's public half does not belong to its seed",
                         })?
                     }
@@ -426,40 +502,59 @@ impl Webhook {
     /// header container instead of converting all of them.
     #[cfg(feature = "alloc")]
     pub fn header_names(&self) -> alloc::vec::Vec<&str> {
-        let names: alloc::vec::Vec<&str> = match &self.scheme {
-            Scheme::CostKatana => alloc::vec!["x-costkatana-signature", "x-costkatana-timestamp"],
-            Scheme::Standard => alloc::vec![
-                "webhook-id",
-                "svix-id",
-                "webhook-timestamp",
-                "svix-timestamp",
-                "webhook-signature",
-                "svix-signature",
-            ],
+        self.header_lookups(false).into_iter().flatten().collect()
+    }
+
+    /// [`Webhook::header_names`] as look-ups, for bindings that find the
+    /// headers themselves: each entry names one header, its name first and
+    /// then its aliases (`["webhook-id", "svix-id"]`). The verifier uses the
+    /// first of an entry's names whose value is present and not blank, so a
+    /// binding can stop looking at that one and hand its value over under
+    /// any of the entry's names. The entries `verify_signature` reads come
+    /// first; `signature_only` leaves out the others (the catalog's envelope
+    /// headers, which only `verify` reads).
+    #[cfg(feature = "alloc")]
+    pub fn header_lookups(&self, signature_only: bool) -> alloc::vec::Vec<alloc::vec::Vec<&str>> {
+        fn single(names: alloc::vec::Vec<&str>) -> alloc::vec::Vec<alloc::vec::Vec<&str>> {
+            names.into_iter().map(|n| alloc::vec![n]).collect()
+        }
+        let lookups: alloc::vec::Vec<alloc::vec::Vec<&str>> = match &self.scheme {
+            Scheme::CostKatana => single(alloc::vec![
+                "x-costkatana-signature",
+                "x-costkatana-timestamp"
+            ]),
+            Scheme::Standard => [STANDARD_ID, STANDARD_TIMESTAMP, STANDARD_SIGNATURE]
+                .iter()
+                .map(|names| names.to_vec())
+                .collect(),
             Scheme::Custom(c) => {
                 let mut v = alloc::vec![c.lookup.signature.as_str()];
                 v.extend(c.lookup.id.as_deref());
                 v.extend(c.lookup.timestamp.as_deref());
-                v
+                single(v)
             }
             _ => {
                 let plan = self.plan();
                 let mut v = alloc::vec![plan.sig_header];
                 v.extend(plan.ts_header.map(|(name, _)| name));
-                v
+                single(v)
             }
         };
         #[cfg(feature = "events")]
-        let names = {
-            let mut names = names;
-            for h in crate::events::envelope_headers(&self.scheme) {
-                if !names.contains(&h) {
-                    names.push(h);
+        let lookups = {
+            let mut lookups = lookups;
+            if !signature_only {
+                for h in crate::events::envelope_headers(&self.scheme) {
+                    if !lookups.iter().any(|names| names.contains(&h)) {
+                        lookups.push(alloc::vec![h]);
+                    }
                 }
             }
-            names
+            lookups
         };
-        names
+        #[cfg(not(feature = "events"))]
+        let _ = signature_only;
+        lookups
     }
 
     /// The scheme this verifier checks.
@@ -614,17 +709,9 @@ impl Webhook {
 
         // 2. Headers present.
         let (sig_value, id_value, mut ts_text) = if matches!(plan.format, Format::Standard) {
-            let id = lookup_alias(headers, ["webhook-id", "svix-id"], "webhook-id")?;
-            let ts = lookup_alias(
-                headers,
-                ["webhook-timestamp", "svix-timestamp"],
-                "webhook-timestamp",
-            )?;
-            let sig = lookup_alias(
-                headers,
-                ["webhook-signature", "svix-signature"],
-                "webhook-signature",
-            )?;
+            let id = lookup_alias(headers, STANDARD_ID, "webhook-id")?;
+            let ts = lookup_alias(headers, STANDARD_TIMESTAMP, "webhook-timestamp")?;
+            let sig = lookup_alias(headers, STANDARD_SIGNATURE, "webhook-signature")?;
             (sig, Some(id), Some((ts, Name::Static("webhook-timestamp"))))
         } else {
             let sig = lookup(headers, plan.sig_header, plan.sig_display)?;
@@ -867,9 +954,7 @@ impl Webhook {
         // One HMAC signature (the usual delivery): compare as each tag is computed.
         if let Some(sig) = &scanned.single {
             let found = hmac_keys().fold(Choice::from(0), |acc, state| {
-                acc | Self::tag(state, plan.layout, id, ts, body)
-                    .as_slice()
-                    .ct_eq(sig.as_slice())
+                acc | ct_eq(&Self::tag(state, plan.layout, id, ts, body), sig.as_slice())
             });
             return bool::from(found);
         }
@@ -881,9 +966,8 @@ impl Webhook {
         }
         let tags = &tags[..n_tags];
         let any_tag = |sig: &SigBuf| {
-            tags.iter().fold(Choice::from(0), |acc, tag| {
-                acc | tag.as_slice().ct_eq(sig.as_slice())
-            })
+            tags.iter()
+                .fold(Choice::from(0), |acc, tag| acc | ct_eq(tag, sig.as_slice()))
         };
         let mut found = Choice::from(0);
         match plan.format {
@@ -984,6 +1068,13 @@ impl SecretBuf {
 }
 
 #[cfg(feature = "ed25519")]
+impl Drop for SecretBuf {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.bytes);
+    }
+}
+
+#[cfg(feature = "ed25519")]
 fn decode_secret_base64(b64: &[u8], reason: &'static str) -> Result<SecretBuf, Error> {
     let mut buf = SecretBuf {
         bytes: [0u8; 512],
@@ -1008,10 +1099,25 @@ fn standard_hmac_key(b64: &[u8]) -> Result<HmacSha256, Error> {
         reason: "Standard Webhooks secrets are whsec_ followed by base64; copy the whole secret from the provider's dashboard",
     }
     };
-    let mut head = [0u8; 64];
+    /// The decoded key's buffers, wiped on every exit path.
+    struct Scratch {
+        head: [u8; 64],
+        piece: [u8; CHUNK / 4 * 3],
+        hasher: Sha256,
+    }
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            zeroize::Zeroize::zeroize(&mut self.head);
+            zeroize::Zeroize::zeroize(&mut self.piece);
+            wipe(&mut self.hasher);
+        }
+    }
+    let mut x = Scratch {
+        head: [0u8; 64],
+        piece: [0u8; CHUNK / 4 * 3],
+        hasher: <Sha256 as sha2::Digest>::new(),
+    };
     let mut total = 0usize;
-    let mut hasher = <Sha256 as sha2::Digest>::new();
-    let mut piece = [0u8; CHUNK / 4 * 3];
     let last = b64.len().saturating_sub(1) / CHUNK;
     for (i, chunk) in b64.chunks(CHUNK).enumerate() {
         // Padding may only end the whole text, not a piece of it.
@@ -1019,20 +1125,25 @@ fn standard_hmac_key(b64: &[u8]) -> Result<HmacSha256, Error> {
             return Err(invalid());
         }
         let n = BASE64
-            .decode_slice(chunk, &mut piece)
+            .decode_slice(chunk, &mut x.piece)
             .map_err(|_| invalid())?;
-        let bytes = &piece[..n];
-        if total < head.len() {
-            let take = bytes.len().min(head.len() - total);
-            head[total..total + take].copy_from_slice(&bytes[..take]);
+        let bytes = &x.piece[..n];
+        if total < x.head.len() {
+            let take = bytes.len().min(x.head.len() - total);
+            x.head[total..total + take].copy_from_slice(&bytes[..take]);
         }
-        sha2::Digest::update(&mut hasher, bytes);
+        sha2::Digest::update(&mut x.hasher, bytes);
         total += n;
     }
     match total {
         0 => Err(invalid()),
-        n if n <= head.len() => Ok(hmac_key(&head[..n])),
-        _ => Ok(hmac_key(&sha2::Digest::finalize(hasher))),
+        n if n <= x.head.len() => Ok(hmac_key(&x.head[..n])),
+        _ => {
+            let mut hashed = sha2::Digest::finalize_reset(&mut x.hasher);
+            let key = hmac_key(&hashed);
+            zeroize::Zeroize::zeroize(hashed.as_mut_slice());
+            Ok(key)
+        }
     }
 }
 
@@ -1087,6 +1198,12 @@ mod signing {
             let mut digits = [0u8; 20];
             let ts: &[u8] = match (needs_ts, timestamp) {
                 (false, _) => b"",
+                // What a verifier accepts (docs/SEMANTICS.md, Timestamps).
+                (true, Some(t)) if t > i64::MAX as u64 => {
+                    return Err(need(
+                        "`timestamp` must be at most 9223372036854775807 (2^63-1) Unix seconds; a verifier refuses larger ones",
+                    ))
+                }
                 (true, Some(t)) => format_u64(t, &mut digits),
                 (true, None) => {
                     return Err(need(
@@ -1099,6 +1216,13 @@ mod signing {
                 (true, Some(i)) if !i.is_empty() => i,
                 (true, _) => return Err(need("this scheme signs a message id; pass `id`")),
             };
+            // The id goes into a header as it is: it must survive transit and
+            // verify (no trimmed white space, no CR/LF/NUL, no other controls).
+            if !id.bytes().all(|b| b.is_ascii_graphic()) {
+                return Err(need(
+                    "`id` may contain only visible ASCII characters (0x21-0x7E): no spaces, tabs, CR, LF, NUL, other control characters or non-ASCII",
+                ));
+            }
             let ts_str = core::str::from_utf8(ts).unwrap_or_default().to_string();
             let key = self.keys().next().ok_or_else(|| need("no secret"))?;
             let mut out: SignedHeaders = Vec::new();
@@ -1203,6 +1327,34 @@ mod tests {
             .id_header("X-Id")
             .timestamp_header("X-Ts");
         assert_eq!(names(Scheme::Custom(custom)), ["x-sig", "x-id", "x-ts"]);
+    }
+
+    #[test]
+    #[cfg(feature = "events")]
+    fn header_lookups_group_aliases_and_put_the_signature_headers_first() {
+        let standard = Webhook::new(Scheme::Standard, &["whsec_c2VjcmV0"]).expect("webhook");
+        assert_eq!(
+            standard.header_lookups(true),
+            [
+                ["webhook-id", "svix-id"],
+                ["webhook-timestamp", "svix-timestamp"],
+                ["webhook-signature", "svix-signature"]
+            ]
+        );
+        assert_eq!(
+            standard.header_lookups(false),
+            standard.header_lookups(true)
+        );
+        let github = Webhook::new(Scheme::GitHub, &["s"]).expect("webhook");
+        assert_eq!(github.header_lookups(true), [["x-hub-signature-256"]]);
+        assert_eq!(
+            github.header_lookups(false),
+            [
+                ["x-hub-signature-256"],
+                ["x-github-delivery"],
+                ["x-github-event"]
+            ]
+        );
     }
 }
 

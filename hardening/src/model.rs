@@ -172,12 +172,35 @@ fn parse_template(t: &str) -> Vec<Part> {
     out
 }
 
+/// What `sign` accepts as a delivery id (SEMANTICS.md "Signing"): visible
+/// ASCII only, so that the header can be sent and verifies as signed.
+pub fn valid_sign_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| (0x21..=0x7e).contains(&b))
+}
+
 fn valid_header_name(n: &str) -> bool {
     !n.is_empty() && n.bytes().all(|b| (0x21..=0x7e).contains(&b) && b != b':')
 }
 
 fn b64_decode(text: &[u8]) -> Option<Vec<u8>> {
     B64.decode(text).ok()
+}
+
+/// Signatures (SEMANTICS.md "Signatures"): no padding or the full canonical
+/// padding, never a partial one; unused trailing bits zero.
+fn sig_b64_decode(text: &[u8]) -> Option<Vec<u8>> {
+    const STRICT: [DecodePaddingMode; 2] = [
+        DecodePaddingMode::RequireCanonical,
+        DecodePaddingMode::RequireNone,
+    ];
+    STRICT.iter().find_map(|&mode| {
+        GeneralPurpose::new(
+            &base64::alphabet::STANDARD,
+            GeneralPurposeConfig::new().with_decode_padding_mode(mode),
+        )
+        .decode(text)
+        .ok()
+    })
 }
 
 impl Model {
@@ -195,9 +218,27 @@ impl Model {
                 && c.timestamp_header
                     .as_deref()
                     .map_or(true, valid_header_name);
+            // "the signature, id and timestamp headers have different names"
+            let mut names: Vec<String> = [
+                Some(&c.signature_header),
+                c.id_header.as_ref(),
+                c.timestamp_header.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|n| n.to_ascii_lowercase())
+            .collect();
+            let count = names.len();
+            names.sort();
+            names.dedup();
+            // "prefix: printable ASCII (0x20-0x7E), not starting with a space"
+            let prefix_ok = c.prefix.bytes().all(|b| (0x20..=0x7e).contains(&b))
+                && c.prefix.as_bytes().first() != Some(&b' ');
             parts = parse_template(&c.template);
             let bodies = parts.iter().filter(|p| **p == Part::Body).count();
             if !names_ok
+                || names.len() != count
+                || !prefix_ok
                 || bodies != 1
                 || (parts.contains(&Part::Id) && c.id_header.is_none())
                 || (parts.contains(&Part::Ts) && c.timestamp_header.is_none())
@@ -522,7 +563,7 @@ pub fn decode_sig(text: &[u8], base64: bool, len: usize) -> Option<Vec<u8>> {
         if text.is_empty() {
             return None;
         }
-        b64_decode(text)?
+        sig_b64_decode(text)?
     } else {
         if text.len() != 2 * len {
             return None;

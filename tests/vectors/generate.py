@@ -699,6 +699,7 @@ def file_shopify():
         ("inner-space", good[:20] + " " + good[20:]),
         ("truncated", good[:30]),
         ("single-char", "A"),
+        ("non-canonical-trailing-bits", non_canonical_b64(good)),
     ]
     cases += malformed_cases(sp, mal)
     cases.append(sp.case("unpadded-base64", [[h, good.rstrip("=")]], "ok"))
@@ -879,6 +880,9 @@ def file_standard():
         ("equals-instead-of-comma", "v1=" + sig),
         ("missing-prefix", sig),
         ("v1a-wrong-length-32-bytes", "v1a," + b64(raw)),
+        ("v1-non-canonical-trailing-bits", "v1," + non_canonical_b64(sig)),
+        ("v1a-partial-padding", a1.rstrip("=") + "="),
+        ("v1a-non-canonical-trailing-bits", "v1a," + non_canonical_b64(a1[4:])),
     ]
     cases += malformed_cases(sp, smal)
     # v1a / Ed25519
@@ -1164,7 +1168,20 @@ def ref_b64(s, n):
     if len(core) % 4 == 1:
         return None
     raw = base64.b64decode(core + "=" * (-len(core) % 4))
+    # One encoding per signature: unused low bits of the last digit are zero.
+    if base64.b64encode(raw).decode().rstrip("=") != core:
+        return None
     return raw if len(raw) == n else None
+
+
+def non_canonical_b64(sig):
+    """The same bytes with a non-zero unused low bit in the last digit."""
+    core = sig.rstrip("=")
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    last = alphabet[alphabet.index(core[-1]) | 1]
+    out = core[:-1] + last + sig[len(core):]
+    assert base64.b64decode(out) == base64.b64decode(sig) and out != sig
+    return out
 
 
 def ref_ts(text):

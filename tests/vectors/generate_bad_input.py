@@ -95,7 +95,7 @@ def case(cid, rule, scheme, headers, *, body=BODY, secrets=None, now=NOW, error=
     c = {"id": f"bad/{cid}", "source": f"oracle: python stdlib hmac/hashlib/base64 + {SEM} {rule} {GEN}",
          "scheme": scheme}
     if secrets is None:
-        secrets = {"stripe": [ST], "standard": [STD]}.get(scheme, [GH])
+        secrets = {"stripe": [ST], "standard": [STD]}.get(scheme, [GH]) if isinstance(scheme, str) else [GH]
     c["secrets"] = secrets
     if options:
         c["options"] = options
@@ -456,9 +456,16 @@ def bodies():
     dash(env(good_data.replace("0.05", "1e-400") % "1"), "num/dash-1e-400-underflow-ok",
          event={"type": "agent:complete"})
     dash(env(good_data.replace("5000", "-0") % "1"), "num/dash-negative-zero-ok", event={"type": "agent:complete"})
-    # Not here on purpose: numbers outside f64's range (1e400, a 400-digit
-    # integer). The core refuses them as "not JSON" (serde_json), Python and JS
-    # parse them; SEMANTICS.md does not say which is right (reported in issue 9).
+    # Numbers outside the range of an IEEE 754 double (|x| > ~1.8e308) are
+    # refused (docs/SEMANTICS.md, JSON numbers; I-JSON, RFC 7493 2.2): JS would
+    # read Infinity, Python inf or an exact big int, so two parsers would disagree.
+    dash(env(good_data.replace("0.05", "1e400") % "1"), "num/dash-1e400-out-of-range", error="invalid_payload")
+    dash(env(good_data.replace("0.05", "-1e400") % "1"), "num/dash-minus-1e400-out-of-range",
+         error="invalid_payload")
+    dash(env(good_data.replace("5000", "9" * 400) % "1"), "num/dash-400-digit-integer-out-of-range",
+         error="invalid_payload")
+    dash(env(good_data % ("1" + "0" * 308)), "num/dash-309-digit-integer-in-result-ok",
+         event={"type": "agent:complete"})
     dash(env(good_data.replace("5000", '"5000"') % "1"), "num/dash-number-as-string", error="invalid_payload")
     dash(env(good_data % "1", extra=',"type":"agent:start"'), "dupkey/dash-type-last-wins-needs-start-fields",
          error="invalid_payload")
@@ -493,6 +500,53 @@ def order():
          body="x" * 20, options={"max_payload_bytes": 10}, error="payload_too_large")
 
 
+def signing():
+    # A signer must never emit a header that cannot be sent or verified: ids are
+    # visible ASCII only (docs/SEMANTICS.md, Signing). Timestamps over 2^63-1 are
+    # refused too, but not every binding can pass one (C int64_t, a JS number,
+    # a PHP int), so that rule is tested per binding and in the core.
+    r = "Signing (ids: visible ASCII 0x21-0x7E only)"
+
+    def sign_case(cid, scheme, msg_id, secrets=None, error="invalid_argument"):
+        c = {"id": f"bad/{cid}", "source": f"oracle: {SEM} {r} {GEN}", "op": "sign", "scheme": scheme,
+             "secrets": secrets or ([STD] if scheme == "standard" else [GH]), "body": BODY, "timestamp": NOW,
+             "msg_id": msg_id, "expect": {"error": error}}
+        assert c["id"] not in {x["id"] for x in CASES}, c["id"]
+        CASES.append(c)
+
+    for name, msg_id in [("leading-space", " msg_1"), ("trailing-tab", "msg_1\t"), ("inner-space", "msg 1"),
+                         ("crlf", "msg_1\r\n"), ("crlf-injected-header", "msg_1\r\nX-Injected: 1"),
+                         ("lf", "msg\n1"), ("nul", "msg_\u0000tail"), ("del", "msg_\u007f"),
+                         ("non-ascii", "msg_\u00e9"), ("zero-width-space", "msg_\u200b1")]:
+        sign_case(f"sign/standard-id-{name}", "standard", msg_id)
+    custom_id = {"signature_header": "X-Sig", "id_header": "X-Id", "template": "{id}.{body}"}
+    sign_case("sign/custom-id-crlf", custom_id, "evt_1\r\n")
+    sign_case("sign/custom-id-trailing-space", custom_id, "evt_1 ")
+
+
+def custom_descriptions():
+    # A custom scheme that could not verify what it signs is refused when built
+    # (docs/SEMANTICS.md, Custom schemes).
+    r = "Custom schemes (prefix: printable ASCII, no leading space; distinct header names)"
+    body_sig = [("X-Sig", "sha256=" + hx(GH, BODY))]
+    for name, prefix in [("leading-space", " sha256="), ("leading-tab", "\tsha256="), ("trailing-crlf", "sha256=\r\n"),
+                         ("inner-lf", "sha\n256="), ("nul", "sha256=\u0000"), ("tab-inside", "v1\t="),
+                         ("cyrillic", "\u0455ha256=")]:
+        case(f"custom/prefix-{name}", r, {"signature_header": "X-Sig", "prefix": prefix}, body_sig,
+             error="invalid_argument")
+    case("custom/prefix-trailing-space-ok", r, {"signature_header": "X-Sig", "prefix": "sha256= "},
+         [("X-Sig", "sha256= " + hx(GH, BODY))])
+    case("custom/id-header-is-signature-header", r,
+         {"signature_header": "X-Sig", "id_header": "x-sig", "template": "{id}.{body}"}, body_sig,
+         error="invalid_argument")
+    case("custom/timestamp-header-is-signature-header", r,
+         {"signature_header": "X-Sig", "timestamp_header": "X-SIG", "template": "{timestamp}.{body}"}, body_sig,
+         error="invalid_argument")
+    case("custom/id-header-is-timestamp-header", r,
+         {"signature_header": "X-Sig", "id_header": "X-Meta", "timestamp_header": "x-meta",
+          "template": "{id}.{timestamp}.{body}"}, body_sig, error="invalid_argument")
+
+
 def build():
     CASES.clear()
     oversized()
@@ -505,6 +559,8 @@ def build():
     secrets()
     bodies()
     order()
+    signing()
+    custom_descriptions()
     return {
         "description": "Bad-input catalog (issue 9): hostile and malformed deliveries every binding must answer "
                        "with the same code. Generated by generate_bad_input.py from Python's standard library "
