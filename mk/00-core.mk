@@ -23,6 +23,7 @@ test-core: setup-rust check-vectors check-generated
 	cargo nextest run -p hookseal --all-features --no-fail-fast
 	cargo nextest run -p hookseal --no-default-features --features alloc,ed25519 --no-fail-fast
 	cargo test -p hookseal --doc --all-features
+	cargo test -p hookseal --release --all-features --test zeroize
 
 bench-core: setup-rust
 	mkdir -p bench

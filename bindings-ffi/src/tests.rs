@@ -511,7 +511,9 @@ fn every_vector_through_the_c_abi() {
             if sign && expected != "ok" {
                 match sign_case(built.handle, case) {
                     Err((code, _)) if code_str(code) == expected => {}
-                    other => failures.push(format!("{id}: sign gave {other:?}, expected {expected}")),
+                    other => {
+                        failures.push(format!("{id}: sign gave {other:?}, expected {expected}"))
+                    }
                 }
                 continue;
             }

@@ -84,27 +84,35 @@ impl Drop for Key {
 impl Drop for Webhook {
     fn drop(&mut self) {
         for slot in &mut self.keys {
-            wipe_slot(slot);
+            wipe_in_place(slot, None);
         }
+        // A built-in scheme is a small enum variant in a field sized for a
+        // custom scheme: its unused bytes are whatever the stack held when the
+        // `Webhook` was moved into place, in release builds copies of the key
+        // states computed there (core/tests/zeroize.rs found one at
+        // `--release`). Wipe the whole field, and the options with it.
+        wipe_in_place(&mut self.scheme, Scheme::GitHub);
+        wipe_in_place(&mut self.options, Options::default());
     }
 }
 
-/// Drops the slot's key in place (its own wipe runs on this memory), zeroes
-/// all of the slot's bytes, and leaves `None` in it.
+/// Drops `place`'s value in place (its own wipe, if any, runs on this memory),
+/// zeroes every byte of it, unused and padding bytes included, and leaves
+/// `empty` there for the compiler-generated drop.
 #[allow(unsafe_code)]
-fn wipe_slot(slot: &mut Option<Key>) {
-    let p: *mut Option<Key> = slot;
+fn wipe_in_place<T>(place: &mut T, empty: T) {
+    let p: *mut T = place;
     // SAFETY: `p` comes from a unique reference, so it is valid, aligned and
-    // exclusive. `drop_in_place` runs the key's destructor once; nothing reads
-    // the slot until `write` below stores a valid `None`, so neither the dropped
-    // value nor the zeroed bytes (which need not be a valid `Option<Key>`) are
-    // ever used, and the `None` is what the compiler-generated drop later sees.
-    // Between the two, the slot holds no value with a `Drop` impl, as
-    // `zeroize_flat_type` requires.
+    // exclusive. `drop_in_place` runs the value's destructor once; nothing reads
+    // the place until `write` below stores `empty`, so neither the dropped
+    // value nor the zeroed bytes (which need not be a valid `T`) are ever used
+    // (`write` does not drop what it overwrites), and `empty` is what the
+    // compiler-generated drop later sees. Between the two, the place holds no
+    // value with a `Drop` impl, as `zeroize_flat_type` requires.
     unsafe {
         core::ptr::drop_in_place(p);
         zeroize::zeroize_flat_type(p);
-        core::ptr::write(p, None);
+        core::ptr::write(p, empty);
     }
 }
 
