@@ -1,7 +1,8 @@
 # The Node binding (`bindings-node/`): napi-rs crate `hookseal-node` + the npm package `hookseal`.
 #   make setup-node   npm ci (or install) in bindings-node, only when package-lock.json changed
 #   make build-node   the native module, release profile, into bindings-node/native/
-#   make test-node    generated-types check, fmt/clippy, tsc, node:test (vectors, API, helpers on
+#   make test-node    generated-types check, fmt/clippy, tsc, node:test (vectors, API, boundary,
+#                     a forced panic (debug build with the test-panic feature), helpers on
 #                     loopback servers, drop-ins, npm pack + install in a fresh project), then
 #                     test-node-versions
 #   make test-node-versions  the vectors, API and packed-tarball tests again under Node 18 and 22
@@ -46,12 +47,18 @@ setup-node-versions: setup-node
 build-node: setup-node
 	cd $(NODE_DIR) && npx napi build --platform --release --output-dir native --js binding.cjs --dts binding.d.ts
 
+# A debug build with the `test-panic` feature (a `testPanic` export) for
+# test/panic.test.cjs: a panic becomes an exception, Node does not abort.
+NODE_PANIC_MODULE := $(or $(CARGO_TARGET_DIR),$(ROOT)/target)/hookseal-node-test-panic.node
+
 test-node: build-node
 	python3 tools/gen_types_ts.py --check
 	cargo fmt -p hookseal-node -- --check
 	cargo clippy -p hookseal-node -- -D warnings
+	cd $(ROOT) && cargo build -p hookseal-node --features test-panic
+	cp $(or $(CARGO_TARGET_DIR),$(ROOT)/target)/debug/libhookseal_node.so $(NODE_PANIC_MODULE)
 	cd $(NODE_DIR) && npx tsc -p test/types
-	cd $(NODE_DIR) && node --expose-gc --test --test-reporter=spec test/*.test.cjs
+	cd $(NODE_DIR) && HOOKSEAL_PANIC_MODULE=$(NODE_PANIC_MODULE) node --expose-gc --test --test-reporter=spec test/*.test.cjs
 	$(MAKE) --no-print-directory test-node-versions
 
 # `node` on PATH is the version under test, also for the npm that packs and

@@ -244,7 +244,7 @@ pub(crate) unsafe fn array<'a, T>(
     }
     if len
         .checked_mul(core::mem::size_of::<T>())
-        .map_or(true, |n| n > isize::MAX as usize)
+        .is_none_or(|n| n > isize::MAX as usize)
     {
         return Err(argument(format!(
             "{what}'s length is larger than any object"

@@ -893,3 +893,486 @@ fn the_replay_guard_refuses_a_second_delivery() {
     unsafe { hookseal_signed_headers_free(signed) };
     unsafe { hookseal_webhook_free(wh) };
 }
+
+/// Builds a verifier for a built-in scheme id, returning the code and the handle.
+fn new_webhook(
+    scheme: &[u8],
+    secrets: &[hookseal_str],
+) -> (hookseal_result, *mut hookseal_webhook) {
+    let mut handle = null_mut();
+    let code = unsafe {
+        hookseal_webhook_new(
+            scheme.as_ptr().cast(),
+            scheme.len(),
+            secrets.as_ptr(),
+            secrets.len(),
+            null(),
+            &mut handle,
+            null_mut(),
+            0,
+            null_mut(),
+        )
+    };
+    assert_eq!(code == hookseal_result::Ok, !handle.is_null(), "{code:?}");
+    (code, handle)
+}
+
+/// Lengths that no object can have: every one is refused before a byte is read
+/// (the pointers below point to a few bytes only; reading would be caught by
+/// valgrind/ASan, and would usually crash).
+const HUGE: [usize; 3] = [isize::MAX as usize + 1, usize::MAX - 7, usize::MAX];
+
+#[test]
+fn hostile_lengths_and_text_are_refused_at_build() {
+    use hookseal_result::{InvalidArgument, InvalidSecret, Ok as Fine};
+    let secret = [s(b"s3cret")];
+    // The scheme id: NULL with a length, empty, not UTF-8, lengths over isize::MAX.
+    let null_scheme = unsafe {
+        hookseal_webhook_new(
+            null(),
+            6,
+            secret.as_ptr(),
+            1,
+            null(),
+            &mut null_mut(),
+            null_mut(),
+            0,
+            null_mut(),
+        )
+    };
+    assert_eq!(null_scheme, InvalidArgument);
+    assert_eq!(
+        new_webhook(b"", &secret).0,
+        InvalidArgument,
+        "empty scheme id"
+    );
+    assert_eq!(new_webhook(b"git\xffhub", &secret).0, InvalidArgument);
+    assert_eq!(
+        new_webhook(b"\xc3", &secret).0,
+        InvalidArgument,
+        "a cut UTF-8 sequence"
+    );
+    for len in HUGE {
+        let mut handle = null_mut();
+        let code = unsafe {
+            hookseal_webhook_new(
+                c"github".as_ptr(),
+                len,
+                secret.as_ptr(),
+                1,
+                null(),
+                &mut handle,
+                null_mut(),
+                0,
+                null_mut(),
+            )
+        };
+        assert_eq!(
+            (code, handle.is_null()),
+            (InvalidArgument, true),
+            "scheme_len {len}"
+        );
+        let code = unsafe {
+            hookseal_webhook_new_from_description(
+                c"\"github\"".as_ptr(),
+                len,
+                secret.as_ptr(),
+                1,
+                null(),
+                &mut handle,
+                null_mut(),
+                0,
+                null_mut(),
+            )
+        };
+        assert_eq!(
+            (code, handle.is_null()),
+            (InvalidArgument, true),
+            "description_len {len}"
+        );
+    }
+    // The secrets array: NULL with a length, no secret, element counts whose
+    // byte size overflows, a secret that is NULL with a length or huge.
+    let code = unsafe {
+        hookseal_webhook_new(
+            c"github".as_ptr(),
+            6,
+            null(),
+            2,
+            null(),
+            &mut null_mut(),
+            null_mut(),
+            0,
+            null_mut(),
+        )
+    };
+    assert_eq!(code, InvalidArgument);
+    assert_eq!(new_webhook(b"github", &[]).0, InvalidSecret, "no secret");
+    for len in [usize::MAX / 16 + 1, usize::MAX / 2, usize::MAX] {
+        let code = unsafe {
+            hookseal_webhook_new(
+                c"github".as_ptr(),
+                6,
+                secret.as_ptr(),
+                len,
+                null(),
+                &mut null_mut(),
+                null_mut(),
+                0,
+                null_mut(),
+            )
+        };
+        assert_eq!(code, InvalidArgument, "secrets_len {len}");
+    }
+    let null_secret = [hookseal_str {
+        ptr: null(),
+        len: 5,
+    }];
+    assert_eq!(new_webhook(b"github", &null_secret).0, InvalidArgument);
+    for len in HUGE {
+        let huge_secret = [hookseal_str {
+            ptr: c"abc".as_ptr(),
+            len,
+        }];
+        assert_eq!(
+            new_webhook(b"github", &huge_secret).0,
+            InvalidArgument,
+            "secret len {len}"
+        );
+    }
+    // Empty secrets are invalid_secret; a secret of zero length with a NULL
+    // pointer is the same empty secret.
+    assert_eq!(new_webhook(b"github", &[s(b"")]).0, InvalidSecret);
+    assert_eq!(
+        new_webhook(b"github", &[hookseal_str::NULL]).0,
+        InvalidSecret
+    );
+    // HMAC secrets are bytes: non-UTF-8 is a valid key. A `whsec_` secret
+    // must be base64 text: non-UTF-8 there is invalid_secret.
+    let (code, handle) = new_webhook(b"github", &[s(b"\xff\xfe\x00key")]);
+    assert_eq!(code, Fine);
+    unsafe { hookseal_webhook_free(handle) };
+    assert_eq!(
+        new_webhook(b"standard", &[s(b"whsec_\xff\xfe")]).0,
+        InvalidSecret
+    );
+
+    // Custom schemes: every text field non-UTF-8, NULL with a length, or huge.
+    let none = hookseal_str::NULL;
+    let base = hookseal_custom_scheme {
+        signature_header: s(b"X-Sig"),
+        prefix: none,
+        encoding: none,
+        id_header: none,
+        timestamp_header: none,
+        template_: none,
+        event_id_field: none,
+        event_type_field: none,
+        event_timestamp_field: none,
+    };
+    let custom = |scheme: &hookseal_custom_scheme| {
+        let mut handle = null_mut();
+        let code = unsafe {
+            hookseal_webhook_new_custom(
+                scheme,
+                secret.as_ptr(),
+                1,
+                null(),
+                &mut handle,
+                null_mut(),
+                0,
+                null_mut(),
+            )
+        };
+        unsafe { hookseal_webhook_free(handle) };
+        code
+    };
+    assert_eq!(custom(&base), Fine);
+    let bad_values = [
+        s(b"X-\xffSig"),
+        hookseal_str {
+            ptr: null(),
+            len: 3,
+        },
+        hookseal_str {
+            ptr: c"X-Sig".as_ptr(),
+            len: usize::MAX,
+        },
+        hookseal_str {
+            ptr: c"X-Sig".as_ptr(),
+            len: isize::MAX as usize + 1,
+        },
+    ];
+    for field in 0..9 {
+        for bad in bad_values {
+            let mut scheme = base;
+            let slot = match field {
+                0 => &mut scheme.signature_header,
+                1 => &mut scheme.prefix,
+                2 => &mut scheme.encoding,
+                3 => &mut scheme.id_header,
+                4 => &mut scheme.timestamp_header,
+                5 => &mut scheme.template_,
+                6 => &mut scheme.event_id_field,
+                7 => &mut scheme.event_type_field,
+                _ => &mut scheme.event_timestamp_field,
+            };
+            *slot = bad;
+            assert_eq!(custom(&scheme), InvalidArgument, "field {field}, {bad:?}");
+        }
+    }
+    let mut no_header = base;
+    no_header.signature_header = none;
+    assert_eq!(
+        custom(&no_header),
+        InvalidArgument,
+        "signature_header is required"
+    );
+    no_header.signature_header = s(b"");
+    assert_eq!(
+        custom(&no_header),
+        InvalidArgument,
+        "an empty signature_header"
+    );
+}
+
+#[test]
+fn hostile_lengths_and_text_are_refused_at_verify_and_sign() {
+    use hookseal_result::{
+        InvalidArgument, InvalidHeader, MissingHeader, Ok as Fine, SignatureMismatch,
+    };
+    let (code, wh) = new_webhook(b"github", &[s(b"s3cret")]);
+    assert_eq!(code, Fine);
+    let body = b"{}";
+    let verify = |payload: *const c_void, payload_len: usize, headers: &[hookseal_header]| unsafe {
+        hookseal_verify_signature(
+            wh,
+            payload,
+            payload_len,
+            headers.as_ptr(),
+            headers.len(),
+            -1,
+            null_mut(),
+            0,
+            null_mut(),
+        )
+    };
+    let header = |name: &'static [u8], value: &'static [u8]| hookseal_header {
+        name: s(name),
+        value: s(value),
+    };
+    let sig = header(b"X-Hub-Signature-256", b"sha256=00");
+    // The payload: NULL with a length, huge lengths; NULL with 0 is the empty body.
+    assert_eq!(verify(null(), 2, &[sig]), InvalidArgument);
+    for len in HUGE {
+        assert_eq!(
+            verify(body.as_ptr().cast(), len, &[sig]),
+            InvalidArgument,
+            "payload_len {len}"
+        );
+    }
+    assert_eq!(
+        verify(null(), 0, &[sig]),
+        InvalidHeader,
+        "empty body, a one-byte signature"
+    );
+    // The headers array: NULL with a length, counts whose byte size overflows
+    // isize::MAX or usize::MAX.
+    let code = unsafe {
+        hookseal_verify_signature(
+            wh,
+            body.as_ptr().cast(),
+            2,
+            null(),
+            1,
+            -1,
+            null_mut(),
+            0,
+            null_mut(),
+        )
+    };
+    assert_eq!(code, InvalidArgument, "headers NULL with a length");
+    let elem = core::mem::size_of::<hookseal_header>();
+    for len in [
+        isize::MAX as usize / elem + 1,
+        usize::MAX / elem + 1,
+        usize::MAX,
+    ] {
+        let code = unsafe {
+            hookseal_verify_signature(
+                wh,
+                body.as_ptr().cast(),
+                2,
+                &sig,
+                len,
+                -1,
+                null_mut(),
+                0,
+                null_mut(),
+            )
+        };
+        assert_eq!(code, InvalidArgument, "headers_len {len}");
+    }
+    // Header names and values: huge lengths refused; non-UTF-8 values are
+    // bytes the scheme parser refuses; a non-UTF-8 name matches nothing.
+    for len in HUGE {
+        let h = hookseal_header {
+            name: s(b"X-Hub-Signature-256"),
+            value: hookseal_str {
+                ptr: c"sha256=".as_ptr(),
+                len,
+            },
+        };
+        assert_eq!(
+            verify(body.as_ptr().cast(), 2, &[h]),
+            InvalidArgument,
+            "value len {len}"
+        );
+        let h = hookseal_header {
+            name: hookseal_str {
+                ptr: c"X-Hub-Signature-256".as_ptr(),
+                len,
+            },
+            value: s(b"sha256=00"),
+        };
+        assert_eq!(
+            verify(body.as_ptr().cast(), 2, &[h]),
+            InvalidArgument,
+            "name len {len}"
+        );
+        let code = unsafe {
+            hookseal_verify_signature_packed(
+                wh,
+                body.as_ptr().cast(),
+                2,
+                c"abcdefgh".as_ptr(),
+                len,
+                -1,
+                null_mut(),
+                0,
+                null_mut(),
+            )
+        };
+        assert_eq!(code, InvalidArgument, "packed headers_len {len}");
+    }
+    let nonutf8 = header(b"X-Hub-Signature-256", b"sha256=\xff\xfe");
+    assert_eq!(verify(body.as_ptr().cast(), 2, &[nonutf8]), InvalidHeader);
+    let nonutf8_name = header(b"X-Hub-Signature-256\xff", b"sha256=00");
+    assert_eq!(
+        verify(body.as_ptr().cast(), 2, &[nonutf8_name]),
+        MissingHeader
+    );
+    assert_eq!(
+        verify(body.as_ptr().cast(), 2, &[]),
+        MissingHeader,
+        "no header"
+    );
+    // A zero-length header array with a NULL pointer is no header.
+    let code = unsafe {
+        hookseal_verify_signature(wh, null(), 0, null(), 0, -1, null_mut(), 0, null_mut())
+    };
+    assert_eq!(code, MissingHeader);
+    let wrong = header(
+        b"X-Hub-Signature-256",
+        b"sha256=0000000000000000000000000000000000000000000000000000000000000000",
+    );
+    assert_eq!(verify(body.as_ptr().cast(), 2, &[wrong]), SignatureMismatch);
+
+    // verify with an event out-pointer: the same refusals, and nothing is allocated.
+    for len in HUGE {
+        let mut json = null_mut();
+        let code = unsafe {
+            hookseal_verify(
+                wh,
+                body.as_ptr().cast(),
+                len,
+                &sig,
+                1,
+                -1,
+                0,
+                &mut json,
+                null_mut(),
+                null_mut(),
+                0,
+                null_mut(),
+            )
+        };
+        assert_eq!(
+            (code, json.is_null()),
+            (InvalidArgument, true),
+            "verify payload_len {len}"
+        );
+    }
+
+    // sign: a non-UTF-8 id, NULL id with a length, huge id and payload lengths.
+    let (code, std) = new_webhook(b"standard", &[s(b"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]);
+    assert_eq!(code, Fine);
+    let sign =
+        |wh: *const hookseal_webhook, payload_len: usize, id: *const c_char, id_len: usize| {
+            let mut out = null_mut();
+            let code = unsafe {
+                hookseal_sign(
+                    wh,
+                    body.as_ptr().cast(),
+                    payload_len,
+                    1_700_000_000,
+                    id,
+                    id_len,
+                    &mut out,
+                    null_mut(),
+                    0,
+                    null_mut(),
+                )
+            };
+            assert_eq!(code == Fine, !out.is_null());
+            unsafe { hookseal_signed_headers_free(out) };
+            code
+        };
+    assert_eq!(sign(std, 2, c"msg_1".as_ptr(), 5), Fine);
+    assert_eq!(
+        sign(std, 2, c"msg_\xff".as_ptr(), 5),
+        InvalidArgument,
+        "non-UTF-8 id"
+    );
+    assert_eq!(
+        sign(std, 2, c"msg\r\n".as_ptr(), 5),
+        InvalidArgument,
+        "CR/LF in the id"
+    );
+    assert_eq!(
+        sign(std, 2, null(), 5),
+        InvalidArgument,
+        "NULL id with a length"
+    );
+    assert_eq!(
+        sign(std, 2, null(), 0),
+        InvalidArgument,
+        "standard needs an id"
+    );
+    assert_eq!(
+        sign(std, 2, c"".as_ptr(), 0),
+        InvalidArgument,
+        "a zero-length id is no id"
+    );
+    for len in HUGE {
+        assert_eq!(
+            sign(std, 2, c"msg_1".as_ptr(), len),
+            InvalidArgument,
+            "id_len {len}"
+        );
+        assert_eq!(
+            sign(std, len, c"msg_1".as_ptr(), 5),
+            InvalidArgument,
+            "payload_len {len}"
+        );
+    }
+    assert_eq!(
+        sign(wh, 0, null(), 0),
+        Fine,
+        "github signs an empty body without an id"
+    );
+    unsafe {
+        hookseal_webhook_free(std);
+        hookseal_webhook_free(wh);
+    }
+}

@@ -286,7 +286,7 @@ thread_local! {
 
 /// Hands this thread's call buffer to Rust (at load, and when JavaScript
 /// replaces it with a bigger one).
-#[napi]
+#[napi(catch_unwind)]
 pub fn set_call_buffer(buffer: Uint8Array) {
     CALL_BUFFER.with(|cell| *cell.borrow_mut() = Some(buffer));
 }
@@ -315,14 +315,14 @@ fn with_call<T>(f: impl FnOnce(&NativeWebhook, &[u8]) -> Result<T>) -> Result<T>
 
 /// The HTTP status a receiver answers a refusal with: the core's one table
 /// (`ErrorCode::http_status`), 400 for a code hookseal does not know.
-#[napi]
+#[napi(catch_unwind)]
 pub fn http_status(code: String) -> u32 {
     hookseal::ErrorCode::from_code(&code).map_or(400, |c| u32::from(c.http_status()))
 }
 
 /// Builds a verifier and returns its id. `scheme`: a scheme id or a
 /// custom-scheme description; `secrets`: the secrets' bytes (UTF-8 for strings).
-#[napi]
+#[napi(catch_unwind)]
 pub fn create_webhook(
     scheme: Either<String, CustomSchemeSpec>,
     secrets: Vec<Uint8Array>,
@@ -385,7 +385,7 @@ pub fn create_webhook(
 }
 
 /// Frees a webhook (called when its JavaScript owner is garbage-collected).
-#[napi]
+#[napi(catch_unwind)]
 pub fn drop_webhook(id: u32) {
     let mut reg = registry_write();
     if let Some(slot) = reg.slots.get_mut(id as usize) {
@@ -399,7 +399,7 @@ pub fn drop_webhook(id: u32) {
 /// in the order a call buffer carries their values: lower-case names, an
 /// entry's aliases joined by `|`. With `signature_only`, the entries
 /// `verify_signature` reads (the first ones).
-#[napi]
+#[napi(catch_unwind)]
 pub fn header_names(id: u32, signature_only: Option<bool>) -> Result<Vec<String>> {
     let webhook = lookup_webhook_arc(id)?;
     let n = if signature_only == Some(true) {
@@ -446,13 +446,13 @@ fn check_event(webhook: &NativeWebhook, call: &[u8], body: Option<&[u8]>) -> Res
 
 /// Checks the signature (and timestamp); throws an error whose `code` is
 /// PRODUCT.md's code.
-#[napi]
+#[napi(catch_unwind)]
 pub fn verify_signature(body: &[u8]) -> Result<()> {
     with_call(|webhook, call| check_signature(webhook, call, Some(body)))
 }
 
 /// `verify_signature` with the body in the call buffer.
-#[napi]
+#[napi(catch_unwind)]
 pub fn verify_signature_buffered() -> Result<()> {
     with_call(|webhook, call| check_signature(webhook, call, None))
 }
@@ -460,19 +460,19 @@ pub fn verify_signature_buffered() -> Result<()> {
 /// Checks the delivery like `verify_signature`, then parses and validates
 /// its JSON; returns the event as JSON text with `data_path` instead of a
 /// second copy of the data (`Event::to_json_string_with_data_path`).
-#[napi]
+#[napi(catch_unwind)]
 pub fn verify(body: &[u8]) -> Result<String> {
     with_call(|webhook, call| check_event(webhook, call, Some(body)))
 }
 
 /// `verify` with the body in the call buffer.
-#[napi]
+#[napi(catch_unwind)]
 pub fn verify_buffered() -> Result<String> {
     with_call(|webhook, call| check_event(webhook, call, None))
 }
 
 /// The headers a provider would send, as a flat `[name, value, …]` list.
-#[napi]
+#[napi(catch_unwind)]
 pub fn sign(
     id: u32,
     body: &[u8],
@@ -485,4 +485,15 @@ pub fn sign(
         .sign(body, ts, msg_id.as_deref())
         .map_err(to_js)?;
     Ok(pairs.into_iter().flat_map(|(k, v)| [k, v]).collect())
+}
+
+/// Panics on purpose: the test that a panic becomes a JavaScript exception
+/// instead of aborting Node (bindings-node/test/panic.test.cjs). Only in
+/// builds with the cargo feature `test-panic`, which the published module
+/// (`make build-node`) does not enable.
+#[cfg(feature = "test-panic")]
+#[napi(catch_unwind)]
+#[allow(clippy::panic)]
+pub fn test_panic(message: String) -> Result<u32> {
+    panic!("{message}");
 }

@@ -25,15 +25,16 @@ def run(case):
     options = case.get("options") or {}
     body = body_of(case)
     if case.get("op") == "sign":
-        wh = Webhook(case["scheme"], case["secrets"], **options)
-        expected_error = (case.get("expect") or {}).get("error")
+        # Refused signings (ids that cannot be sent, custom schemes that could
+        # not verify their own deliveries) expect an error code.
         try:
+            wh = Webhook(case["scheme"], case["secrets"], **options)
             signed = wh.sign(body, timestamp=case.get("timestamp"), id=case.get("msg_id"))
         except (WebhookVerificationError, TypeError) as exc:
+            expected_error = (case.get("expect") or {}).get("error")
             return expected_error is not None and expected_error == getattr(exc, "code", None)
-        if expected_error is not None:
-            return False
-        return [list(p) for p in signed.items()] == [list(p) for p in case["expect_headers"]]
+        got = [list(p) for p in signed.items()]
+        return "expect_headers" in case and got == [list(p) for p in case["expect_headers"]]
     try:
         wh = Webhook(case["scheme"], case["secrets"], **options)
         headers = [tuple(p) for p in case["headers"]]

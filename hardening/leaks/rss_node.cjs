@@ -12,7 +12,11 @@ const { Webhook } = require('../../bindings-node/js/index.cjs');
 
 const N = Number(process.argv[2] || 1_000_000);
 const STEP = Math.max(1, Math.floor(N / 10)); // 100 000 for a million
-const WARM = 2 * STEP; // the first 200 000 of a million
+// The first 200 000 of a million; HOOKSEAL_RSS_WARMUP (iterations, rounded up
+// to a sample) for short runs, where 2/10 is too short for V8's heap to settle.
+const WARM = process.env.HOOKSEAL_RSS_WARMUP
+  ? Math.min(N, Math.ceil(Number(process.env.HOOKSEAL_RSS_WARMUP) / STEP) * STEP)
+  : 2 * STEP;
 const LIMIT = Number(process.env.HOOKSEAL_RSS_LIMIT_MB || 4);
 if (typeof global.gc !== 'function') throw new Error('run with --expose-gc');
 

@@ -18,7 +18,10 @@ import hookseal
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 STEP = max(1, N // 10)  # 100 000 for a million
-WARM = 2 * STEP  # the first 200 000 of a million
+# The first 200 000 of a million; HOOKSEAL_RSS_WARMUP (iterations, rounded up
+# to a sample) for short runs.
+WARM = (min(N, -(-int(os.environ["HOOKSEAL_RSS_WARMUP"]) // STEP) * STEP)
+        if os.environ.get("HOOKSEAL_RSS_WARMUP") else 2 * STEP)
 LIMIT = float(os.environ.get("HOOKSEAL_RSS_LIMIT_MB", "4"))
 
 vectors = Path(__file__).resolve().parents[2] / "tests" / "vectors" / "events_other.json"
