@@ -15,7 +15,11 @@ use crate::headers::type_name;
 pub(crate) fn scheme(obj: &Bound<'_, PyAny>) -> PyResult<Scheme> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
-        return s.to_cow()?.parse::<Scheme>().map_err(|e| from_core(py, &e));
+        return s
+            .to_cow()
+            .map_err(|e| crate::errors::not_utf8(py, e))?
+            .parse::<Scheme>()
+            .map_err(|e| from_core(py, &e));
     }
     let is_mapping = obj.is_instance_of::<PyDict>()
         || (obj.hasattr(pyo3::intern!(py, "keys"))?
@@ -68,7 +72,10 @@ fn bytes_like(obj: &Bound<'_, PyAny>) -> PyResult<Option<PyBackedBytes>> {
         return Ok(Some(PyBackedBytes::from(b.clone())));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Some(PyBackedBytes::from(s.encode_utf8()?)));
+        return Ok(Some(PyBackedBytes::from(
+            s.encode_utf8()
+                .map_err(|e| crate::errors::not_utf8(obj.py(), e))?,
+        )));
     }
     if let Ok(b) = obj.cast::<PyByteArray>() {
         return Ok(Some(PyBackedBytes::from(b.clone())));

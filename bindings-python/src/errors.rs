@@ -38,3 +38,17 @@ pub(crate) fn from_core(py: Python<'_>, err: &hookseal::Error) -> PyErr {
         verification_error(py, err.code(), &message)
     }
 }
+
+/// A `str` with no UTF-8 form (a lone surrogate such as `"\ud800"`): CPython's
+/// `UnicodeEncodeError` becomes `InvalidArgumentError`, as in the other
+/// bindings. Any other error passes through unchanged.
+pub(crate) fn not_utf8(py: Python<'_>, err: PyErr) -> PyErr {
+    if err.is_instance_of::<pyo3::exceptions::PyUnicodeEncodeError>(py) {
+        invalid_argument(
+            py,
+            "text with a lone surrogate has no UTF-8 form; pass valid Unicode text or bytes",
+        )
+    } else {
+        err
+    }
+}

@@ -243,9 +243,14 @@ impl Value<'_> {
         match self {
             Value::Borrowed(obj, ..) => match obj.cast_into::<PyBytes>() {
                 Ok(b) => Ok(PyBackedBytes::from(b)),
-                Err(e) => Ok(PyBackedBytes::from(
-                    e.into_inner().cast_into::<PyString>()?.encode_utf8()?,
-                )),
+                Err(e) => {
+                    let s = e.into_inner().cast_into::<PyString>()?;
+                    let py = s.py();
+                    Ok(PyBackedBytes::from(
+                        s.encode_utf8()
+                            .map_err(|e| crate::errors::not_utf8(py, e))?,
+                    ))
+                }
             },
             Value::Owned(b) => Ok(b),
         }
@@ -273,7 +278,7 @@ fn str_value<'py>(s: &Bound<'py, PyString>) -> PyResult<Value<'py>> {
         // SAFETY: `s` is a live str; the result stays valid while `s` lives.
         let ptr = unsafe { PyUnicode_AsUTF8AndSize(s.as_ptr(), &raw mut size) };
         if ptr.is_null() {
-            return Err(PyErr::fetch(s.py()));
+            return Err(crate::errors::not_utf8(s.py(), PyErr::fetch(s.py())));
         }
         #[allow(clippy::cast_sign_loss)]
         Ok(Value::Borrowed(
@@ -284,7 +289,10 @@ fn str_value<'py>(s: &Bound<'py, PyString>) -> PyResult<Value<'py>> {
     }
     #[cfg(windows)]
     {
-        Ok(Value::Owned(PyBackedBytes::from(s.encode_utf8()?)))
+        Ok(Value::Owned(PyBackedBytes::from(
+            s.encode_utf8()
+                .map_err(|e| crate::errors::not_utf8(s.py(), e))?,
+        )))
     }
 }
 
@@ -411,7 +419,9 @@ pub(crate) fn snapshot(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, PyBacked
             )
         })?;
         let name = if let Ok(s) = k.cast::<PyString>() {
-            s.to_cow()?.into_owned()
+            s.to_cow()
+                .map_err(|e| crate::errors::not_utf8(s.py(), e))?
+                .into_owned()
         } else if let Ok(b) = k.cast::<PyBytes>() {
             String::from_utf8_lossy(b.as_bytes()).into_owned()
         } else {

@@ -199,7 +199,8 @@ impl Webhook {
             Some(i) if !i.is_none() => i
                 .cast::<PyString>()
                 .map_err(|_| errors::invalid_argument(py, "id must be a str"))?
-                .to_cow()?
+                .to_cow()
+                .map_err(|e| errors::not_utf8(py, e))?
                 .into_owned(),
             _ => random_id(py)?,
         };

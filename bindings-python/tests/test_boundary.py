@@ -123,18 +123,9 @@ def _surrogate_calls() -> list[tuple[str, Callable[[], Any]]]:
     ]
 
 
-def test_lone_surrogates_are_refused() -> None:
-    """Text that has no UTF-8 form: today pyo3's str -> UTF-8 conversion
-    raises UnicodeEncodeError (a ValueError) before hookseal runs. Never a
-    success, never a crash; custom-scheme fields already give invalid_argument
-    (test_custom_descriptions_refused)."""
-    for what, call in _surrogate_calls():
-        assert outcome(call) in ("unicode_encode_error", "invalid_argument"), what
-
-
-@pytest.mark.xfail(strict=True, reason="UnicodeEncodeError, not InvalidArgumentError, for lone surrogates in ids, "
-                   "header values, str bodies and secrets (bindings-python/src/convert.rs and headers.rs pass "
-                   "encode_utf8's error through); Node and the custom-scheme fields give invalid_argument")
 def test_lone_surrogates_are_invalid_argument() -> None:
+    """Text with no UTF-8 form (a lone surrogate) in an id, a header value, a
+    str body or a secret: InvalidArgumentError, as in Node, never CPython's
+    UnicodeEncodeError passing through, never a success or a crash."""
     for what, call in _surrogate_calls():
         assert outcome(call) == "invalid_argument", what
