@@ -1,6 +1,7 @@
 //! The verifier: built once, then verifies and signs deliveries.
 
 use core::fmt;
+use core::mem::ManuallyDrop;
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -77,42 +78,27 @@ impl Drop for Key {
     }
 }
 
-/// Wipes every key slot's whole memory, not only the live keys: an empty slot
-/// (or the part of a slot a smaller key does not use) can hold stale copies of
-/// a key state left there when the array was built or cloned on the stack
-/// (core/tests/zeroize.rs found them in a cloned `Webhook`).
 impl Drop for Webhook {
+    /// Drops the fields (each key's own wipe runs), then zeroes every byte the
+    /// `Webhook` occupied: key slots, the scheme field, the options, and the
+    /// unused and padding bytes between them, which can hold stale copies of
+    /// key states (core/tests/zeroize.rs found them in a built-in scheme's
+    /// unused bytes at `--release`, copied from the stack by the move into the
+    /// box, and in key slots when a wipe stored a fresh value copied from a
+    /// temporary in a debug build).
+    #[allow(unsafe_code)]
     fn drop(&mut self) {
-        for slot in &mut self.keys {
-            wipe_in_place(slot, None);
+        let p: *mut ManuallyDrop<Fields> = &mut self.inner;
+        // SAFETY: `self.inner` is dropped exactly once, here, and never used
+        // again: `ManuallyDrop` has no drop glue, so after the zeroing nothing
+        // reads these bytes (which need not be a valid `Fields`). `p` comes from
+        // a unique reference (valid, aligned, exclusive), and
+        // `ManuallyDrop<Fields>` has no `Drop` impl, as `zeroize_flat_type`
+        // requires.
+        unsafe {
+            ManuallyDrop::drop(&mut self.inner);
+            zeroize::zeroize_flat_type(p);
         }
-        // A built-in scheme is a small enum variant in a field sized for a
-        // custom scheme: its unused bytes are whatever the stack held when the
-        // `Webhook` was moved into place, in release builds copies of the key
-        // states computed there (core/tests/zeroize.rs found one at
-        // `--release`). Wipe the whole field, and the options with it.
-        wipe_in_place(&mut self.scheme, Scheme::GitHub);
-        wipe_in_place(&mut self.options, Options::default());
-    }
-}
-
-/// Drops `place`'s value in place (its own wipe, if any, runs on this memory),
-/// zeroes every byte of it, unused and padding bytes included, and leaves
-/// `empty` there for the compiler-generated drop.
-#[allow(unsafe_code)]
-fn wipe_in_place<T>(place: &mut T, empty: T) {
-    let p: *mut T = place;
-    // SAFETY: `p` comes from a unique reference, so it is valid, aligned and
-    // exclusive. `drop_in_place` runs the value's destructor once; nothing reads
-    // the place until `write` below stores `empty`, so neither the dropped
-    // value nor the zeroed bytes (which need not be a valid `T`) are ever used
-    // (`write` does not drop what it overwrites), and `empty` is what the
-    // compiler-generated drop later sees. Between the two, the place holds no
-    // value with a `Drop` impl, as `zeroize_flat_type` requires.
-    unsafe {
-        core::ptr::drop_in_place(p);
-        zeroize::zeroize_flat_type(p);
-        core::ptr::write(p, empty);
     }
 }
 
@@ -143,6 +129,12 @@ fn wipe<T: Flat>(value: &mut T) {
 /// derived here, so a verification hashes only the message.
 #[derive(Clone)]
 pub struct Webhook {
+    /// Dropped by hand, then wiped byte for byte: see `Drop for Webhook`.
+    pub(crate) inner: ManuallyDrop<Fields>,
+}
+
+#[derive(Clone)]
+pub(crate) struct Fields {
     pub(crate) scheme: Scheme,
     keys: [Option<Key>; MAX_SECRETS],
     pub(crate) options: Options,
@@ -154,9 +146,9 @@ pub struct Webhook {
 impl fmt::Debug for Webhook {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Webhook")
-            .field("scheme", &self.scheme)
+            .field("scheme", &self.inner.scheme)
             .field("secrets", &self.keys().count())
-            .field("options", &self.options)
+            .field("options", &self.inner.options)
             .finish()
     }
 }
@@ -374,11 +366,13 @@ impl Webhook {
             *slot = Some(Self::make_key(&scheme, secret.as_ref())?);
         }
         Ok(Webhook {
-            scheme,
-            keys,
-            options,
-            #[cfg(all(feature = "events", feature = "std"))]
-            guard: None,
+            inner: ManuallyDrop::new(Fields {
+                scheme,
+                keys,
+                options,
+                #[cfg(all(feature = "events", feature = "std"))]
+                guard: None,
+            }),
         })
     }
 
@@ -465,7 +459,7 @@ impl Webhook {
     /// keyed by delivery id, or by signature when the provider sends no id.
     #[cfg(all(feature = "events", feature = "std"))]
     pub fn with_replay_guard(mut self, capacity: usize, ttl: u64) -> Self {
-        self.guard = Some(alloc::sync::Arc::new(std::sync::Mutex::new(
+        self.inner.guard = Some(alloc::sync::Arc::new(std::sync::Mutex::new(
             crate::ReplayGuard::new(capacity, ttl),
         )));
         self
@@ -476,7 +470,7 @@ impl Webhook {
     /// (at least 10 minutes) — a replay older than that fails the timestamp check.
     #[cfg(all(feature = "events", feature = "std"))]
     pub fn with_default_replay_guard(self) -> Self {
-        let ttl = self.options.tolerance.saturating_mul(2).max(600);
+        let ttl = self.inner.options.tolerance.saturating_mul(2).max(600);
         self.with_replay_guard(DEFAULT_REPLAY_CAPACITY, ttl)
     }
 
@@ -484,8 +478,9 @@ impl Webhook {
     #[allow(unused_variables, clippy::unnecessary_wraps)]
     pub(crate) fn remember(&self, delivery: &Delivery<'_>, now: Option<u64>) -> Result<(), Error> {
         #[cfg(all(feature = "events", feature = "std"))]
-        if let Some(guard) = &self.guard {
-            let key = crate::ReplayGuard::key(self.scheme.id(), delivery.id, delivery.signature);
+        if let Some(guard) = &self.inner.guard {
+            let key =
+                crate::ReplayGuard::key(self.inner.scheme.id(), delivery.id, delivery.signature);
             let now = resolve_now(now)?;
             let fresh = match guard.lock() {
                 Ok(mut g) => g.check_and_remember(key, now),
@@ -526,7 +521,7 @@ impl Webhook {
         fn single(names: alloc::vec::Vec<&str>) -> alloc::vec::Vec<alloc::vec::Vec<&str>> {
             names.into_iter().map(|n| alloc::vec![n]).collect()
         }
-        let lookups: alloc::vec::Vec<alloc::vec::Vec<&str>> = match &self.scheme {
+        let lookups: alloc::vec::Vec<alloc::vec::Vec<&str>> = match &self.inner.scheme {
             Scheme::CostKatana => single(alloc::vec![
                 "x-costkatana-signature",
                 "x-costkatana-timestamp"
@@ -552,7 +547,7 @@ impl Webhook {
         let lookups = {
             let mut lookups = lookups;
             if !signature_only {
-                for h in crate::events::envelope_headers(&self.scheme) {
+                for h in crate::events::envelope_headers(&self.inner.scheme) {
                     if !lookups.iter().any(|names| names.contains(&h)) {
                         lookups.push(alloc::vec![h]);
                     }
@@ -567,16 +562,16 @@ impl Webhook {
 
     /// The scheme this verifier checks.
     pub fn scheme(&self) -> &Scheme {
-        &self.scheme
+        &self.inner.scheme
     }
 
     /// The options this verifier was built with.
     pub fn options(&self) -> &Options {
-        &self.options
+        &self.inner.options
     }
 
     fn keys(&self) -> impl Iterator<Item = &Key> {
-        self.keys.iter().flatten()
+        self.inner.keys.iter().flatten()
     }
 
     fn plan(&self) -> Plan<'_> {
@@ -593,7 +588,7 @@ impl Webhook {
             layout: Layout::Body,
             window: Window::None,
         };
-        match &self.scheme {
+        match &self.inner.scheme {
             Scheme::CostKatana => Plan {
                 sig_header: "x-costkatana-signature",
                 sig_display: Name::Static("X-CostKatana-Signature"),
@@ -706,7 +701,7 @@ impl Webhook {
         headers: &'h H,
         now: Option<u64>,
     ) -> Result<Delivery<'h>, Error> {
-        let limit = self.options.max_payload_bytes;
+        let limit = self.inner.options.max_payload_bytes;
         if limit != 0 && body.len() > limit {
             return Err(Error::PayloadTooLarge {
                 size: body.len(),
@@ -730,7 +725,7 @@ impl Webhook {
             (sig, id, None)
         };
         // Cost Katana's first form: `sha256=<hex>` with the timestamp in its own header.
-        if self.scheme == Scheme::CostKatana && sig_value.starts_with(b"sha256=") {
+        if self.inner.scheme == Scheme::CostKatana && sig_value.starts_with(b"sha256=") {
             plan.format = Format::Single {
                 prefix: b"sha256=",
                 base64: false,
@@ -759,10 +754,10 @@ impl Webhook {
         // 4. Timestamp tolerance, before any hashing.
         if let (Some(ts), true) = (
             timestamp,
-            self.options.tolerance > 0 && plan.window != Window::None,
+            self.inner.options.tolerance > 0 && plan.window != Window::None,
         ) {
             let now = resolve_now(now)?;
-            let tol = self.options.tolerance;
+            let tol = self.inner.options.tolerance;
             if ts < now.saturating_sub(tol) {
                 return Err(Error::TimestampTooOld {
                     timestamp: ts,
@@ -799,7 +794,7 @@ impl Webhook {
     }
 
     fn unsupported_reason(&self) -> &'static str {
-        match self.scheme {
+        match self.inner.scheme {
             Scheme::Stripe => "the Stripe-Signature header has no v1 signature (v0 test-mode signatures are never accepted)",
             Scheme::Standard => "the signatures are of versions no configured key can check (v1a needs a whpk_/whsk_ Ed25519 key, v1 a whsec_ secret)",
             _ => "the signature header carries only unknown signature versions",
@@ -1241,7 +1236,7 @@ mod signing {
                     plan.layout.feed(id.as_bytes(), ts, payload, |c| mac.update(c));
                     let tag = mac.finalize().into_bytes();
                     let hex = hex::encode(tag);
-                    match &self.scheme {
+                    match &self.inner.scheme {
                         Scheme::CostKatana => {
                             push(&mut out, "X-CostKatana-Signature", format!("t={ts_str},v1={hex}"));
                             push(&mut out, "X-CostKatana-Timestamp", ts_str);

@@ -488,12 +488,12 @@ impl Webhook {
         headers: &H,
         delivery: &Delivery<'_>,
     ) -> Result<Event, Error> {
-        let payload = parse_body(&self.scheme, body)?;
+        let payload = parse_body(&self.inner.scheme, body)?;
         #[cfg(feature = "alloc")]
-        if let Scheme::Custom(c) = &self.scheme {
+        if let Scheme::Custom(c) = &self.inner.scheme {
             return custom_event(c, payload, delivery);
         }
-        let Some(catalog) = catalog_for(&self.scheme) else {
+        let Some(catalog) = catalog_for(&self.inner.scheme) else {
             return Err(Error::InvalidArgument {
                 reason: "no catalog for this scheme".into(),
             });
@@ -575,7 +575,7 @@ impl Webhook {
                 ));
             }
         }
-        if spec.is_none() && self.options.strict && !catalog.open {
+        if spec.is_none() && self.inner.options.strict && !catalog.open {
             return Err(Error::UnknownEventType {
                 event_type: Cow::Owned(event_type.unwrap_or_default()),
             });
