@@ -173,7 +173,7 @@ fn read4(buf: &[u8], at: usize) -> Option<[u8; 4]> {
     buf.get(at..at + 4)?.try_into().ok()
 }
 
-impl Call<'_> {
+impl<'a> Call<'a> {
     fn now(&self) -> Result<Option<u64>> {
         let raw: [u8; 8] = self
             .buf
@@ -203,7 +203,7 @@ impl Call<'_> {
     }
 
     /// The body, when JavaScript copied it into the buffer after the values.
-    fn body(&self) -> Result<&[u8]> {
+    fn body(&self) -> Result<&'a [u8]> {
         let len = read4(self.buf, BODY_LEN_AT)
             .map(u32::from_ne_bytes)
             .ok_or_else(|| invalid_argument("bad call buffer"))?;
@@ -413,7 +413,13 @@ pub fn header_names(id: u32, signature_only: Option<bool>) -> Result<Vec<String>
         .collect())
 }
 
-fn check_signature(webhook: &NativeWebhook, call: &[u8], body: Option<&[u8]>) -> Result<()> {
+/// The call buffer's headers, and the body: `body` when the caller passed a
+/// view of its Buffer, else the copy at the end of the call buffer.
+fn delivery<'a>(
+    webhook: &'a NativeWebhook,
+    call: &'a [u8],
+    body: Option<&'a [u8]>,
+) -> Result<(Call<'a>, &'a [u8])> {
     let headers = Call {
         lookups: &webhook.lookups,
         buf: call,
@@ -422,6 +428,11 @@ fn check_signature(webhook: &NativeWebhook, call: &[u8], body: Option<&[u8]>) ->
         Some(body) => body,
         None => headers.body()?,
     };
+    Ok((headers, body))
+}
+
+fn check_signature(webhook: &NativeWebhook, call: &[u8], body: Option<&[u8]>) -> Result<()> {
+    let (headers, body) = delivery(webhook, call, body)?;
     webhook
         .inner
         .verify_signature(body, &headers, headers.now()?)
@@ -429,14 +440,7 @@ fn check_signature(webhook: &NativeWebhook, call: &[u8], body: Option<&[u8]>) ->
 }
 
 fn check_event(webhook: &NativeWebhook, call: &[u8], body: Option<&[u8]>) -> Result<String> {
-    let headers = Call {
-        lookups: &webhook.lookups,
-        buf: call,
-    };
-    let body = match body {
-        Some(body) => body,
-        None => headers.body()?,
-    };
+    let (headers, body) = delivery(webhook, call, body)?;
     webhook
         .inner
         .verify(body, &headers, headers.now()?)
