@@ -1,6 +1,6 @@
 #![doc = include_str!("../README.md")]
 #![no_std]
-// One audited exception: `webhook::wipe` (zeroization of the keyed HMAC state).
+// One audited exception: `Drop for Webhook` (zeroization of its bytes).
 #![deny(unsafe_code)]
 #![warn(
     clippy::std_instead_of_core,
@@ -19,6 +19,7 @@ mod error;
 #[cfg(feature = "events")]
 mod events;
 mod headers;
+mod mac;
 mod scheme;
 mod webhook;
 

@@ -3,23 +3,21 @@
 use core::fmt;
 use core::mem::ManuallyDrop;
 
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 use subtle::Choice;
 
 use base64::Engine as _;
 
 use crate::encoding::{
-    ct_eq, decode_base64, decode_hex, parse_timestamp, trim_ows, SigBuf, BASE64,
+    ct_eq, decode_base64, decode_base64_into, decode_hex, decode_hex_into, parse_timestamp,
+    split_on, trim_ows, SigBuf, BASE64,
 };
 use crate::error::{Error, Text};
 use crate::headers::Headers;
+use crate::mac::{HmacKey, Sha256Stream};
 use crate::scheme::Scheme;
 
 #[cfg(feature = "alloc")]
 use crate::scheme::{Part, SignatureEncoding};
-
-type HmacSha256 = Hmac<Sha256>;
 
 /// Default timestamp tolerance, in seconds.
 pub const DEFAULT_TOLERANCE: u64 = 300;
@@ -58,25 +56,16 @@ impl Default for Options {
 #[derive(Clone)]
 enum Key {
     /// The HMAC state with the secret already absorbed (ipad/opad blocks hashed).
-    Hmac(HmacSha256),
+    Hmac(HmacKey),
     #[cfg(feature = "ed25519")]
     Ed25519Public(ed25519_dalek::VerifyingKey),
     #[cfg(feature = "ed25519")]
     Ed25519Secret(ed25519_dalek::SigningKey),
 }
 
-/// Wipes the key material when a `Webhook` (or a clone of it) is dropped: the
-/// keyed HMAC state here; an Ed25519 signing key wipes itself
-/// (`ed25519-dalek`'s `zeroize` feature). A public key is not secret.
-impl Drop for Key {
-    // Without `ed25519`, Hmac is the only variant.
-    #[allow(irrefutable_let_patterns)]
-    fn drop(&mut self) {
-        if let Key::Hmac(state) = self {
-            wipe(state);
-        }
-    }
-}
+// Key material is wiped when a `Webhook` (or a clone of it) is dropped: a
+// keyed HMAC state wipes itself (`HmacKey`'s `Drop`), and so does an Ed25519
+// signing key (`ed25519-dalek`'s `zeroize` feature). A public key is not secret.
 
 impl Drop for Webhook {
     /// Drops the fields (each key's own wipe runs), then zeroes every byte the
@@ -100,27 +89,6 @@ impl Drop for Webhook {
             zeroize::zeroize_flat_type(p);
         }
     }
-}
-
-/// RustCrypto states that hold key material and are plain data: fixed-size
-/// arrays and integers, no pointers, no `Drop`, valid when all zero
-/// (hmac 0.12 / sha2 0.10; re-check when upgrading them).
-trait Flat {}
-impl Flat for HmacSha256 {}
-impl Flat for Sha256 {}
-
-/// Overwrites `value`'s bytes with zeros, with volatile writes the compiler
-/// cannot remove (`zeroize`). `value` must not be used afterwards except to be
-/// dropped or overwritten.
-#[allow(unsafe_code)]
-fn wipe<T: Flat>(value: &mut T) {
-    const { assert!(!core::mem::needs_drop::<T>()) };
-    // SAFETY: `value` is a unique reference, so the pointer is non-NULL and
-    // gives exclusive access to `size_of::<T>()` writable bytes of one object.
-    // `Flat` types contain no references or heap data and no `Drop` impls
-    // (checked above), and all-zero bytes are a valid value of each of them
-    // (integers, byte and word arrays, a block position of 0).
-    unsafe { zeroize::zeroize_flat_type(value as *mut T) }
 }
 
 /// A webhook verifier and signer for one scheme and one or more secrets.
@@ -231,16 +199,16 @@ enum Format<'s> {
 struct Scanned {
     /// At least one signature can be checked with the configured keys.
     usable: bool,
-    /// The decoded HMAC signature when it is the only one to check, so that
-    /// it is decoded once.
-    single: Option<SigBuf>,
+    /// The caller's buffer holds the decoded HMAC signature because it is the
+    /// only one to check, so that it is decoded once.
+    single: bool,
 }
 
 impl Scanned {
     fn list(usable: bool) -> Self {
         Scanned {
             usable,
-            single: None,
+            single: false,
         }
     }
 }
@@ -740,7 +708,8 @@ impl Webhook {
         }
 
         // 3. Headers well-formed.
-        let scanned = self.scan(&plan, sig_value, &mut ts_text)?;
+        let mut sig_buf = SigBuf::empty();
+        let scanned = self.scan(&plan, sig_value, &mut ts_text, &mut sig_buf)?;
         let timestamp = match &ts_text {
             Some((t, display)) => Some(parse_timestamp(t).ok_or_else(|| {
                 invalid(
@@ -782,7 +751,8 @@ impl Webhook {
         // 5. Signatures.
         let ts_bytes = ts_text.as_ref().map_or(&b""[..], |(t, _)| t);
         let id_bytes = id_value.unwrap_or(b"");
-        if self.matches(&plan, &scanned, sig_value, id_bytes, ts_bytes, body) {
+        let single = scanned.single.then_some(&sig_buf);
+        if self.matches(&plan, single, sig_value, id_bytes, ts_bytes, body) {
             Ok(Delivery {
                 id: id_value,
                 timestamp,
@@ -809,6 +779,7 @@ impl Webhook {
         plan: &Plan<'s>,
         value: &'h [u8],
         ts: &mut Option<(&'h [u8], Name<'s>)>,
+        sig_buf: &mut SigBuf,
     ) -> Result<Scanned, Error> {
         let display = || plan.sig_display.text();
         match plan.format {
@@ -816,12 +787,17 @@ impl Webhook {
                 let Some(sig) = value.strip_prefix(prefix) else {
                     return Err(invalid(display(), "the signature lacks its prefix"));
                 };
-                match decode_single(sig, base64) {
-                    Some(decoded) => Ok(Scanned {
+                let decoded = if base64 {
+                    decode_base64_into(sig, 32, sig_buf)
+                } else {
+                    decode_hex_into(sig, 32, sig_buf)
+                };
+                match decoded {
+                    true => Ok(Scanned {
                         usable: true,
-                        single: Some(decoded),
+                        single: true,
                     }),
-                    None => Err(invalid(
+                    false => Err(invalid(
                         display(),
                         if base64 {
                             "the signature is not base64 of 32 bytes"
@@ -834,9 +810,11 @@ impl Webhook {
             Format::List => {
                 let mut t: Option<&[u8]> = None;
                 let (mut v1_seen, mut other) = (false, false);
-                // Decodable v1 signatures; the only one is kept decoded.
-                let (mut v1_ok, mut only) = (0usize, None);
-                for item in value.split(|&b| b == b',') {
+                // Decodable v1 signatures; the first is decoded into
+                // `sig_buf`, the others into `scratch` only to count them.
+                let mut v1_ok = 0usize;
+                let mut scratch = SigBuf::empty();
+                for item in split_on(value, b',') {
                     let item = trim_ows(item);
                     let Some(eq) = item.iter().position(|&b| b == b'=') else {
                         return Err(invalid(
@@ -852,9 +830,13 @@ impl Webhook {
                         b"t" => t = Some(v),
                         b"v1" => {
                             v1_seen = true;
-                            if let Some(d) = decode_hex(v, 32) {
+                            let into = if v1_ok == 0 {
+                                &mut *sig_buf
+                            } else {
+                                &mut scratch
+                            };
+                            if decode_hex_into(v, 32, into) {
                                 v1_ok += 1;
-                                only = Some(d);
                             }
                         }
                         _ => other = true,
@@ -867,7 +849,7 @@ impl Webhook {
                 if v1_ok > 0 {
                     Ok(Scanned {
                         usable: true,
-                        single: if v1_ok == 1 { only } else { None },
+                        single: v1_ok == 1,
                     })
                 } else if v1_seen || !other {
                     Err(invalid(display(), "no v1= signature of 64 hex digits"))
@@ -879,9 +861,11 @@ impl Webhook {
                 let (has_hmac, has_ed) = self.key_kinds();
                 let (mut known_seen, mut decodable) = (false, false);
                 // Signatures some configured key can check; when there is just
-                // one and it is HMAC (the usual header), keep it decoded.
-                let (mut checkable, mut only_v1) = (0usize, None);
-                for entry in value.split(|&b| b == b' ').filter(|e| !e.is_empty()) {
+                // one and it is HMAC (the usual header), it stays decoded in
+                // `sig_buf`. Everything else decodes into `scratch`.
+                let (mut checkable, mut only_v1) = (0usize, false);
+                let mut scratch = SigBuf::empty();
+                for entry in split_on(value, b' ').filter(|e| !e.is_empty()) {
                     let Some(comma) = entry.iter().position(|&b| b == b',') else {
                         return Err(invalid(
                             display(),
@@ -890,15 +874,22 @@ impl Webhook {
                     };
                     let (ver, sig) = (&entry[..comma], &entry[comma + 1..]);
                     let (decoded, have, is_v1) = match ver {
-                        b"v1" => (decode_base64(sig, 32), has_hmac, true),
-                        b"v1a" => (decode_base64(sig, 64), has_ed, false),
+                        b"v1" => {
+                            let into = if checkable == 0 && has_hmac {
+                                &mut *sig_buf
+                            } else {
+                                &mut scratch
+                            };
+                            (decode_base64_into(sig, 32, into), has_hmac, true)
+                        }
+                        b"v1a" => (decode_base64_into(sig, 64, &mut scratch), has_ed, false),
                         _ => continue,
                     };
                     known_seen = true;
-                    decodable |= decoded.is_some();
-                    if let (Some(d), true) = (decoded, have) {
+                    decodable |= decoded;
+                    if decoded && have {
                         checkable += 1;
-                        only_v1 = is_v1.then_some(d);
+                        only_v1 = is_v1;
                     }
                 }
                 if !decodable && known_seen {
@@ -909,7 +900,7 @@ impl Webhook {
                 } else {
                     Ok(Scanned {
                         usable: checkable > 0,
-                        single: if checkable == 1 { only_v1 } else { None },
+                        single: checkable == 1 && only_v1,
                     })
                 }
             }
@@ -929,10 +920,10 @@ impl Webhook {
     }
 
     /// The HMAC tag of this delivery under one key.
-    fn tag(state: &HmacSha256, layout: Layout<'_>, id: &[u8], ts: &[u8], body: &[u8]) -> [u8; 32] {
-        let mut mac = state.clone();
+    fn tag(key: &HmacKey, layout: Layout<'_>, id: &[u8], ts: &[u8], body: &[u8]) -> [u8; 32] {
+        let mut mac = key.start();
         layout.feed(id, ts, body, |chunk| mac.update(chunk));
-        mac.finalize().into_bytes().into()
+        key.finish(mac)
     }
 
     /// Computes each HMAC key's tag once and compares it, in constant time,
@@ -940,7 +931,7 @@ impl Webhook {
     fn matches(
         &self,
         plan: &Plan<'_>,
-        scanned: &Scanned,
+        single: Option<&SigBuf>,
         value: &[u8],
         id: &[u8],
         ts: &[u8],
@@ -955,7 +946,7 @@ impl Webhook {
             })
         };
         // One HMAC signature (the usual delivery): compare as each tag is computed.
-        if let Some(sig) = &scanned.single {
+        if let Some(sig) = single {
             let found = hmac_keys().fold(Choice::from(0), |acc, state| {
                 acc | ct_eq(&Self::tag(state, plan.layout, id, ts, body), sig.as_slice())
             });
@@ -977,7 +968,7 @@ impl Webhook {
             // `scan` always decodes a single-signature header: handled above.
             Format::Single { .. } => {}
             Format::List => {
-                for item in value.split(|&b| b == b',') {
+                for item in split_on(value, b',') {
                     if let Some(sig) = trim_ows(item)
                         .strip_prefix(b"v1=")
                         .and_then(|v| decode_hex(v, 32))
@@ -987,7 +978,7 @@ impl Webhook {
                 }
             }
             Format::Standard => {
-                for entry in value.split(|&b| b == b' ') {
+                for entry in split_on(value, b' ') {
                     if let Some(sig) = entry
                         .strip_prefix(b"v1,")
                         .and_then(|v| decode_base64(v, 32))
@@ -1040,20 +1031,8 @@ impl Webhook {
     }
 }
 
-fn decode_single(sig: &[u8], base64: bool) -> Option<SigBuf> {
-    if base64 {
-        decode_base64(sig, 32)
-    } else {
-        decode_hex(sig, 32)
-    }
-}
-
-fn hmac_key(secret: &[u8]) -> HmacSha256 {
-    // HMAC accepts keys of any length; `new_from_slice` cannot fail for it.
-    match HmacSha256::new_from_slice(secret) {
-        Ok(mac) => mac,
-        Err(_) => unreachable!("HMAC takes keys of any length"),
-    }
+fn hmac_key(secret: &[u8]) -> HmacKey {
+    HmacKey::new(secret)
 }
 
 /// A decoded Ed25519 key, on the stack.
@@ -1095,7 +1074,7 @@ fn decode_secret_base64(b64: &[u8], reason: &'static str) -> Result<SecretBuf, E
 /// The HMAC key of a `whsec_` secret, of any length, without a heap: the
 /// base64 is decoded in pieces, and a key longer than SHA-256's 64-byte block
 /// is replaced by its hash, exactly as HMAC itself does (RFC 2104).
-fn standard_hmac_key(b64: &[u8]) -> Result<HmacSha256, Error> {
+fn standard_hmac_key(b64: &[u8]) -> Result<HmacKey, Error> {
     const CHUNK: usize = 512; // base64 characters: a multiple of 4
     let invalid = || {
         Error::InvalidSecret {
@@ -1106,19 +1085,19 @@ fn standard_hmac_key(b64: &[u8]) -> Result<HmacSha256, Error> {
     struct Scratch {
         head: [u8; 64],
         piece: [u8; CHUNK / 4 * 3],
-        hasher: Sha256,
+        hasher: Sha256Stream,
     }
     impl Drop for Scratch {
         fn drop(&mut self) {
             zeroize::Zeroize::zeroize(&mut self.head);
             zeroize::Zeroize::zeroize(&mut self.piece);
-            wipe(&mut self.hasher);
+            self.hasher.wipe();
         }
     }
     let mut x = Scratch {
         head: [0u8; 64],
         piece: [0u8; CHUNK / 4 * 3],
-        hasher: <Sha256 as sha2::Digest>::new(),
+        hasher: Sha256Stream::new(),
     };
     let mut total = 0usize;
     let last = b64.len().saturating_sub(1) / CHUNK;
@@ -1135,16 +1114,17 @@ fn standard_hmac_key(b64: &[u8]) -> Result<HmacSha256, Error> {
             let take = bytes.len().min(x.head.len() - total);
             x.head[total..total + take].copy_from_slice(&bytes[..take]);
         }
-        sha2::Digest::update(&mut x.hasher, bytes);
+        x.hasher.update(bytes);
         total += n;
     }
     match total {
         0 => Err(invalid()),
         n if n <= x.head.len() => Ok(hmac_key(&x.head[..n])),
         _ => {
-            let mut hashed = sha2::Digest::finalize_reset(&mut x.hasher);
+            let mut hashed = [0u8; 32];
+            x.hasher.finish_into(&mut hashed);
             let key = hmac_key(&hashed);
-            zeroize::Zeroize::zeroize(hashed.as_mut_slice());
+            zeroize::Zeroize::zeroize(&mut hashed);
             Ok(key)
         }
     }
@@ -1170,7 +1150,6 @@ mod signing {
     use alloc::vec::Vec;
 
     use base64::Engine;
-    use hmac::Mac;
 
     #[cfg(feature = "ed25519")]
     use super::Layout;
@@ -1231,10 +1210,10 @@ mod signing {
             let mut out: SignedHeaders = Vec::new();
             let push = |out: &mut SignedHeaders, k: &str, v: String| out.push((k.to_string(), v));
             match key {
-                Key::Hmac(state) => {
-                    let mut mac = state.clone();
+                Key::Hmac(key) => {
+                    let mut mac = key.start();
                     plan.layout.feed(id.as_bytes(), ts, payload, |c| mac.update(c));
-                    let tag = mac.finalize().into_bytes();
+                    let tag = key.finish(mac);
                     let hex = hex::encode(tag);
                     match &self.inner.scheme {
                         Scheme::CostKatana => {
@@ -1376,7 +1355,8 @@ mod secret_tests {
             let wh = Webhook::new(Scheme::Standard, &[secret.as_str()]).expect("any length");
             let headers = wh.sign(b"{}", Some(1), Some("msg_1")).expect("sign");
             // The oracle: HMAC-SHA256 keyed with the raw bytes.
-            let mut mac = HmacSha256::new_from_slice(&key).expect("hmac");
+            use hmac::Mac;
+            let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&key).expect("hmac");
             mac.update(b"msg_1.1.{}");
             let want = alloc::format!("v1,{}", BASE64.encode(mac.finalize().into_bytes()));
             assert_eq!(headers[2].1, want, "length {len}");
