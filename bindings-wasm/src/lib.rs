@@ -14,6 +14,13 @@
 
 extern crate alloc;
 
+// The WebAssembly build brings its own allocator and panic handler; a build
+// for the host (`cargo clippy --workspace`) links `std` for them.
+#[cfg(target_arch = "wasm32")]
+mod heap;
+#[cfg(not(target_arch = "wasm32"))]
+extern crate std;
+
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -53,10 +60,12 @@ type Result<T> = core::result::Result<T, JsValue>;
 
 /// A JavaScript number that must be a whole, non-negative, safe integer.
 fn whole(value: f64, what: &str) -> Result<u64> {
-    if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= 9_007_199_254_740_991.0
-    {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        Ok(value as u64)
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let whole = value as u64;
+    // NaN and the infinities fail the range test; `as` truncates a fraction.
+    #[allow(clippy::cast_precision_loss, clippy::float_cmp)]
+    if (0.0..=9_007_199_254_740_991.0).contains(&value) && whole as f64 == value {
+        Ok(whole)
     } else {
         Err(invalid_argument(&format!(
             "{what} must be a non-negative whole number"

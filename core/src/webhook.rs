@@ -107,8 +107,8 @@ pub(crate) struct Fields {
     keys: [Option<Key>; MAX_SECRETS],
     pub(crate) options: Options,
     /// Shared by clones, so every copy of a verifier refuses the same replays.
-    #[cfg(all(feature = "events", feature = "std"))]
-    guard: Option<alloc::sync::Arc<std::sync::Mutex<crate::ReplayGuard>>>,
+    #[cfg(feature = "events")]
+    guard: Option<crate::events::SharedGuard>,
 }
 
 impl fmt::Debug for Webhook {
@@ -338,7 +338,7 @@ impl Webhook {
                 scheme,
                 keys,
                 options,
-                #[cfg(all(feature = "events", feature = "std"))]
+                #[cfg(feature = "events")]
                 guard: None,
             }),
         })
@@ -425,10 +425,10 @@ impl Webhook {
     /// Refuses a second delivery of the same event (`duplicate_event`):
     /// remembers up to `capacity` accepted deliveries for `ttl` seconds,
     /// keyed by delivery id, or by signature when the provider sends no id.
-    #[cfg(all(feature = "events", feature = "std"))]
+    #[cfg(feature = "events")]
     pub fn with_replay_guard(mut self, capacity: usize, ttl: u64) -> Self {
-        self.inner.guard = Some(alloc::sync::Arc::new(std::sync::Mutex::new(
-            crate::ReplayGuard::new(capacity, ttl),
+        self.inner.guard = Some(crate::events::SharedGuard::new(crate::ReplayGuard::new(
+            capacity, ttl,
         )));
         self
     }
@@ -436,7 +436,7 @@ impl Webhook {
     /// [`Webhook::with_replay_guard`] with the defaults every binding uses for
     /// `replay_guard = true`: 10 000 deliveries, for twice the tolerance
     /// (at least 10 minutes) — a replay older than that fails the timestamp check.
-    #[cfg(all(feature = "events", feature = "std"))]
+    #[cfg(feature = "events")]
     pub fn with_default_replay_guard(self) -> Self {
         let ttl = self.inner.options.tolerance.saturating_mul(2).max(600);
         self.with_replay_guard(DEFAULT_REPLAY_CAPACITY, ttl)
@@ -445,15 +445,12 @@ impl Webhook {
     /// Records an accepted delivery with the replay guard, if there is one.
     #[allow(unused_variables, clippy::unnecessary_wraps)]
     pub(crate) fn remember(&self, delivery: &Delivery<'_>, now: Option<u64>) -> Result<(), Error> {
-        #[cfg(all(feature = "events", feature = "std"))]
+        #[cfg(feature = "events")]
         if let Some(guard) = &self.inner.guard {
             let key =
                 crate::ReplayGuard::key(self.inner.scheme.id(), delivery.id, delivery.signature);
             let now = resolve_now(now)?;
-            let fresh = match guard.lock() {
-                Ok(mut g) => g.check_and_remember(key, now),
-                Err(poisoned) => poisoned.into_inner().check_and_remember(key, now),
-            };
+            let fresh = guard.check_and_remember(key, now);
             if !fresh {
                 let id = delivery.id.and_then(|i| core::str::from_utf8(i).ok());
                 return Err(Error::DuplicateEvent {

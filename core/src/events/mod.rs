@@ -15,6 +15,7 @@ use core::fmt;
 use json::{Map, Value};
 
 pub use replay::ReplayGuard;
+pub(crate) use replay::SharedGuard;
 
 use crate::error::Error;
 use crate::headers::Headers;

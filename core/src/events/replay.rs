@@ -79,6 +79,36 @@ impl ReplayGuard {
     }
 }
 
+/// A [`ReplayGuard`] as a `Webhook` holds it: shared by the verifier's
+/// clones, behind `std`'s mutex, or without `std` (the WebAssembly build) a
+/// spin lock (its critical section is one `check_and_remember`).
+#[derive(Clone)]
+pub(crate) struct SharedGuard(alloc::sync::Arc<Lock>);
+
+#[cfg(feature = "std")]
+type Lock = std::sync::Mutex<ReplayGuard>;
+#[cfg(not(feature = "std"))]
+type Lock = spin::mutex::SpinMutex<ReplayGuard>;
+
+impl SharedGuard {
+    pub(crate) fn new(guard: ReplayGuard) -> Self {
+        SharedGuard(alloc::sync::Arc::new(Lock::new(guard)))
+    }
+
+    /// [`ReplayGuard::check_and_remember`] under the lock (a panic while it
+    /// was held leaves the table consistent: nothing there can panic midway).
+    pub(crate) fn check_and_remember(&self, key: [u8; 32], now: u64) -> bool {
+        #[cfg(feature = "std")]
+        let mut guard = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        #[cfg(not(feature = "std"))]
+        let mut guard = self.0.lock();
+        guard.check_and_remember(key, now)
+    }
+}
+
 /// The remembered keys and when each expires: an open-addressing hash table
 /// with linear probing and backward-shift deletion (the keys are SHA-256
 /// digests, so their first bytes are already uniform). Smaller code than a
@@ -181,6 +211,18 @@ mod tests {
         assert!(g.check_and_remember(k, 1000));
         assert!(!g.check_and_remember(k, 1059));
         assert!(g.check_and_remember(k, 1060));
+    }
+
+    /// The lock a `Webhook` holds (std's mutex, or without `std` the spin
+    /// lock): clones share one memory.
+    #[test]
+    fn shared_guard_is_shared_by_clones() {
+        let a = SharedGuard::new(ReplayGuard::new(10, 60));
+        let b = a.clone();
+        let k = ReplayGuard::key("github", Some(b"d1"), b"");
+        assert!(a.check_and_remember(k, 1000));
+        assert!(!b.check_and_remember(k, 1001));
+        assert!(!a.check_and_remember(k, 1002));
     }
 
     /// The table against a `BTreeMap` model, with many collisions (a tiny
