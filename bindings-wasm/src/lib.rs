@@ -21,7 +21,6 @@ mod heap;
 #[cfg(not(target_arch = "wasm32"))]
 extern crate std;
 
-use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
@@ -49,11 +48,27 @@ fn error(code: &str, message: &str) -> JsValue {
 }
 
 fn to_js(err: &hookseal::Error) -> JsValue {
-    error(err.code(), &err.to_string())
+    error(err.code(), &err.message())
 }
 
 fn invalid_argument(reason: &str) -> JsValue {
-    error("invalid_argument", &format!("invalid argument: {reason}"))
+    error("invalid_argument", &["invalid argument: ", reason].concat())
+}
+
+/// `s` as Rust's `{s:?}` writes it (the native backend's messages use it):
+/// in double quotes, escaped as `char::escape_debug` does except `'`. Built
+/// without `format!`, so the module carries no `core::fmt` machinery.
+fn quoted(s: &str) -> String {
+    let mut out = String::from('"');
+    for c in s.chars() {
+        if c == '\'' {
+            out.push(c);
+        } else {
+            out.extend(c.escape_debug());
+        }
+    }
+    out.push('"');
+    out
 }
 
 type Result<T> = core::result::Result<T, JsValue>;
@@ -67,9 +82,9 @@ fn whole(value: f64, what: &str) -> Result<u64> {
     if (0.0..=9_007_199_254_740_991.0).contains(&value) && whole as f64 == value {
         Ok(whole)
     } else {
-        Err(invalid_argument(&format!(
-            "{what} must be a non-negative whole number"
-        )))
+        Err(invalid_argument(
+            &[what, " must be a non-negative whole number"].concat(),
+        ))
     }
 }
 
@@ -84,9 +99,11 @@ fn size(value: f64, what: &str, too_large: &str) -> Result<usize> {
 fn scheme_from(id: Option<String>, custom: [Option<String>; 9]) -> Result<Scheme> {
     if let Some(id) = id {
         return Scheme::from_id(&id).ok_or_else(|| {
-            invalid_argument(&format!(
-                "unknown scheme {id:?}; use one of costkatana, unicraft, dash, smartaihub, standard, stripe, github, slack, shopify, or describe a custom scheme"
-            ))
+            invalid_argument(&[
+                "unknown scheme ",
+                &quoted(&id),
+                "; use one of costkatana, unicraft, dash, smartaihub, standard, stripe, github, slack, shopify, or describe a custom scheme",
+            ].concat())
         });
     }
     let [signature_header, prefix, encoding, id_header, timestamp_header, template, event_id, event_type, event_ts] =
@@ -101,9 +118,13 @@ fn scheme_from(id: Option<String>, custom: [Option<String>; 9]) -> Result<Scheme
         None | Some("hex") => SignatureEncoding::Hex,
         Some("base64") => SignatureEncoding::Base64,
         Some(other) => {
-            return Err(invalid_argument(&format!(
-                "custom scheme: encoding must be \"hex\" or \"base64\", not {other:?}"
-            )))
+            return Err(invalid_argument(
+                &[
+                    "custom scheme: encoding must be \"hex\" or \"base64\", not ",
+                    &quoted(other),
+                ]
+                .concat(),
+            ))
         }
     });
     if let Some(h) = id_header {

@@ -213,50 +213,193 @@ impl Error {
     }
 }
 
+// `Display` writes its pieces with `write_str` and formats numbers itself:
+// no `write!`, so a build that never formats anything else (the WebAssembly
+// module) carries none of `core::fmt`'s formatting machinery.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_message(f)
+    }
+}
+
+impl Error {
+    /// The message `Display` writes (`to_string()`), built without a
+    /// `fmt::Formatter`: the WebAssembly binding uses it, so that its module
+    /// carries no `core::fmt` machinery. Not part of the documented API.
+    #[cfg(feature = "alloc")]
+    #[doc(hidden)]
+    pub fn message(&self) -> alloc::string::String {
+        let mut out = alloc::string::String::new();
+        // Writing to a `String` cannot fail.
+        let _ = self.write_message(&mut out);
+        out
+    }
+
+    fn write_message<W: fmt::Write + ?Sized>(&self, f: &mut W) -> fmt::Result {
+        let (mut a, mut b, mut c, mut d) = ([0u8; 20], [0u8; 20], [0u8; 20], [0u8; 20]);
         match self {
-            Error::MissingHeader { header } => write!(
-                f,
-                "the {header} header is missing or empty; pass the request's headers unchanged and check that the sender uses this scheme"
-            ),
-            Error::InvalidHeader { header, reason } => write!(
-                f,
-                "the {header} header is malformed: {reason}; it must be exactly as the sender wrote it"
-            ),
-            Error::TimestampTooOld { timestamp, now, tolerance } => write!(
-                f,
-                "the delivery's timestamp {timestamp} is {} s older than now ({now}), more than the tolerance of {tolerance} s; it may be a replay, or the receiver's clock is wrong",
-                now.saturating_sub(*timestamp)
-            ),
-            Error::TimestampTooNew { timestamp, now, tolerance } => write!(
-                f,
-                "the delivery's timestamp {timestamp} is {} s ahead of now ({now}), more than the tolerance of {tolerance} s; check the receiver's clock",
-                timestamp.saturating_sub(*now)
-            ),
+            Error::MissingHeader { header } => put(f, &[
+                "the ", header,
+                " header is missing or empty; pass the request's headers unchanged and check that the sender uses this scheme",
+            ]),
+            Error::InvalidHeader { header, reason } => put(f, &[
+                "the ", header, " header is malformed: ", reason,
+                "; it must be exactly as the sender wrote it",
+            ]),
+            Error::TimestampTooOld { timestamp, now, tolerance } => put(f, &[
+                "the delivery's timestamp ", decimal(*timestamp, &mut a), " is ",
+                decimal(now.saturating_sub(*timestamp), &mut b), " s older than now (",
+                decimal(*now, &mut c), "), more than the tolerance of ", decimal(*tolerance, &mut d),
+                " s; it may be a replay, or the receiver's clock is wrong",
+            ]),
+            Error::TimestampTooNew { timestamp, now, tolerance } => put(f, &[
+                "the delivery's timestamp ", decimal(*timestamp, &mut a), " is ",
+                decimal(timestamp.saturating_sub(*now), &mut b), " s ahead of now (",
+                decimal(*now, &mut c), "), more than the tolerance of ", decimal(*tolerance, &mut d),
+                " s; check the receiver's clock",
+            ]),
             Error::SignatureMismatch => f.write_str(
                 "no signature matches any configured secret; check the secret, and verify the raw request body (a body re-serialized from parsed JSON never matches)"
             ),
-            Error::UnsupportedSignature { reason } => write!(f, "no signature this verifier can check: {reason}"),
-            Error::InvalidSecret { reason } => write!(f, "invalid secret: {reason}"),
-            Error::InvalidPayload { reason } => write!(f, "invalid payload: {reason}"),
-            Error::UnknownEventType { event_type } => write!(
-                f,
-                "event type {event_type:?} is not in the provider's catalog and strict mode is on; turn strict off to accept new event types"
-            ),
-            Error::PayloadTooLarge { size, limit } => write!(
-                f,
-                "the body is {size} bytes, over the limit of {limit} bytes; raise max_payload_bytes if such deliveries are expected"
-            ),
-            Error::DuplicateEvent { key } => write!(
-                f,
-                "this delivery ({key}) was already accepted; it is a replay or a retry of a delivery already handled"
-            ),
-            Error::InvalidArgument { reason } => write!(f, "invalid argument: {reason}"),
+            Error::UnsupportedSignature { reason } => put(f, &["no signature this verifier can check: ", reason]),
+            Error::InvalidSecret { reason } => put(f, &["invalid secret: ", reason]),
+            Error::InvalidPayload { reason } => put(f, &["invalid payload: ", reason]),
+            Error::UnknownEventType { event_type } => {
+                f.write_str("event type ")?;
+                write_debug_str(f, event_type)?;
+                f.write_str(" is not in the provider's catalog and strict mode is on; turn strict off to accept new event types")
+            }
+            Error::PayloadTooLarge { size, limit } => put(f, &[
+                "the body is ", decimal(*size as u64, &mut a), " bytes, over the limit of ",
+                decimal(*limit as u64, &mut b),
+                " bytes; raise max_payload_bytes if such deliveries are expected",
+            ]),
+            Error::DuplicateEvent { key } => put(f, &[
+                "this delivery (", key,
+                ") was already accepted; it is a replay or a retry of a delivery already handled",
+            ]),
+            Error::InvalidArgument { reason } => put(f, &["invalid argument: ", reason]),
         }
     }
+}
+
+fn put<W: fmt::Write + ?Sized>(f: &mut W, parts: &[&str]) -> fmt::Result {
+    parts.iter().try_for_each(|p| f.write_str(p))
+}
+
+/// `n` in decimal, as `{n}` writes it, in `buf`.
+pub(crate) fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        // `n % 10` is a digit.
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            buf[i] = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // ASCII digits only.
+    core::str::from_utf8(&buf[i..]).unwrap_or_default()
+}
+
+/// `s` as `{s:?}` writes it: in double quotes, each character escaped as
+/// `char::escape_debug` does, except `'` (which `str`'s `Debug` leaves as is).
+pub(crate) fn write_debug_str<W: fmt::Write + ?Sized>(w: &mut W, s: &str) -> fmt::Result {
+    w.write_char('"')?;
+    for c in s.chars() {
+        if c == '\'' {
+            w.write_char(c)?;
+        } else {
+            c.escape_debug().try_for_each(|e| w.write_char(e))?;
+        }
+    }
+    w.write_char('"')
 }
 
 /// `core::error::Error` (Rust 1.81+), so no_std users get it too; with `std`
 /// it is the same trait as `std::error::Error`.
 impl core::error::Error for Error {}
+
+#[cfg(all(test, feature = "alloc"))]
+mod tests {
+    use super::*;
+    use alloc::format;
+    use alloc::string::String;
+
+    #[test]
+    fn decimal_is_display() {
+        for n in [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            1_700_000_000,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ] {
+            assert_eq!(decimal(n, &mut [0; 20]), format!("{n}"));
+        }
+    }
+
+    #[test]
+    fn debug_str_is_debug() {
+        for s in [
+            "",
+            "plain.type",
+            "quote\" back\\slash 'single'",
+            "\n\r\t\0\u{1}\u{7f}\u{85}",
+            "é ü 日本 🎉",
+            "\u{301}combining first, then a\u{301}",
+            "\u{200b}\u{feff}\u{e000}\u{10ffff}",
+        ] {
+            let mut out = String::new();
+            write_debug_str(&mut out, s).unwrap_or_default();
+            assert_eq!(out, format!("{s:?}"));
+        }
+    }
+
+    /// Every message as `write!` built it before (the texts are compared by
+    /// the bindings' tests; here the numbers and quoting).
+    #[test]
+    fn messages_with_numbers_and_quotes() {
+        let e = Error::TimestampTooOld {
+            timestamp: 1_000,
+            now: 1_400,
+            tolerance: 300,
+        };
+        assert_eq!(
+            format!("{e}"),
+            "the delivery's timestamp 1000 is 400 s older than now (1400), more than the tolerance of 300 s; it may be a replay, or the receiver's clock is wrong"
+        );
+        let e = Error::TimestampTooNew {
+            timestamp: 1_400,
+            now: 1_000,
+            tolerance: 300,
+        };
+        assert_eq!(
+            format!("{e}"),
+            "the delivery's timestamp 1400 is 400 s ahead of now (1000), more than the tolerance of 300 s; check the receiver's clock"
+        );
+        let e = Error::PayloadTooLarge {
+            size: 2_000_000,
+            limit: 1_048_576,
+        };
+        assert_eq!(
+            format!("{e}"),
+            "the body is 2000000 bytes, over the limit of 1048576 bytes; raise max_payload_bytes if such deliveries are expected"
+        );
+        let e = Error::UnknownEventType {
+            event_type: "a\"b\n".into(),
+        };
+        assert_eq!(
+            format!("{e}"),
+            "event type \"a\\\"b\\n\" is not in the provider's catalog and strict mode is on; turn strict off to accept new event types"
+        );
+    }
+}

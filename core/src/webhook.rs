@@ -455,7 +455,7 @@ impl Webhook {
                 let id = delivery.id.and_then(|i| core::str::from_utf8(i).ok());
                 return Err(Error::DuplicateEvent {
                     key: match id {
-                        Some(id) => alloc::format!("id {id}").into(),
+                        Some(id) => ["id ", id].concat().into(),
                         None => text("same signature"),
                     },
                 });
@@ -1142,7 +1142,6 @@ fn resolve_now(now: Option<u64>) -> Result<u64, Error> {
 
 #[cfg(feature = "alloc")]
 mod signing {
-    use alloc::format;
     use alloc::string::{String, ToString};
     use alloc::vec::Vec;
 
@@ -1214,30 +1213,30 @@ mod signing {
                     let hex = hex::encode(tag);
                     match &self.inner.scheme {
                         Scheme::CostKatana => {
-                            push(&mut out, "X-CostKatana-Signature", format!("t={ts_str},v1={hex}"));
+                            push(&mut out, "X-CostKatana-Signature", ["t=", &ts_str, ",v1=", &hex].concat());
                             push(&mut out, "X-CostKatana-Timestamp", ts_str);
                         }
                         Scheme::UniCraft => push(&mut out, "X-UniCraft-Signature", hex),
-                        Scheme::Dash => push(&mut out, "X-Dash-Signature", format!("sha256={hex}")),
-                        Scheme::SmartAiHub => push(&mut out, "X-Webhook-Signature", format!("sha256={hex}")),
-                        Scheme::GitHub => push(&mut out, "X-Hub-Signature-256", format!("sha256={hex}")),
+                        Scheme::Dash => push(&mut out, "X-Dash-Signature", ["sha256=", &hex].concat()),
+                        Scheme::SmartAiHub => push(&mut out, "X-Webhook-Signature", ["sha256=", &hex].concat()),
+                        Scheme::GitHub => push(&mut out, "X-Hub-Signature-256", ["sha256=", &hex].concat()),
                         Scheme::Shopify => push(&mut out, "X-Shopify-Hmac-Sha256", BASE64.encode(tag)),
-                        Scheme::Stripe => push(&mut out, "Stripe-Signature", format!("t={ts_str},v1={hex}")),
+                        Scheme::Stripe => push(&mut out, "Stripe-Signature", ["t=", &ts_str, ",v1=", &hex].concat()),
                         Scheme::Slack => {
                             push(&mut out, "X-Slack-Request-Timestamp", ts_str);
-                            push(&mut out, "X-Slack-Signature", format!("v0={hex}"));
+                            push(&mut out, "X-Slack-Signature", ["v0=", &hex].concat());
                         }
                         Scheme::Standard => {
                             push(&mut out, "webhook-id", id.to_string());
                             push(&mut out, "webhook-timestamp", ts_str);
-                            push(&mut out, "webhook-signature", format!("v1,{}", BASE64.encode(tag)));
+                            push(&mut out, "webhook-signature", ["v1,", &BASE64.encode(tag)].concat());
                         }
                         Scheme::Custom(c) => {
                             let encoded = match c.encoding {
                                 crate::SignatureEncoding::Hex => hex,
                                 crate::SignatureEncoding::Base64 => BASE64.encode(tag),
                             };
-                            push(&mut out, &c.signature_header, format!("{}{encoded}", c.prefix));
+                            push(&mut out, &c.signature_header, [c.prefix.as_str(), &encoded].concat());
                             if let Some(h) = &c.id_header {
                                 push(&mut out, h, id.to_string());
                             }
@@ -1255,7 +1254,7 @@ mod signing {
                     let sig = sk.sign(&message);
                     push(&mut out, "webhook-id", id.to_string());
                     push(&mut out, "webhook-timestamp", ts_str);
-                    push(&mut out, "webhook-signature", format!("v1a,{}", BASE64.encode(sig.to_bytes())));
+                    push(&mut out, "webhook-signature", ["v1a,", &BASE64.encode(sig.to_bytes())].concat());
                 }
                 #[cfg(feature = "ed25519")]
                 Key::Ed25519Public(_) => {

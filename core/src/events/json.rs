@@ -94,7 +94,7 @@ impl Number {
         })
     }
 
-    fn write(&self, out: &mut String) {
+    pub(crate) fn write(&self, out: &mut String) {
         match &self.0 {
             N::PosInt(u) => write_u64(out, *u),
             N::NegInt(i) => {
@@ -439,11 +439,19 @@ pub struct ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {} column {}",
-            self.what, self.line, self.column
-        )
+        f.write_str(&self.message())
+    }
+}
+
+impl ParseError {
+    /// What `Display` writes, without a `fmt::Formatter` (see `Error::message`).
+    pub(crate) fn message(&self) -> String {
+        let mut out = String::from(self.what);
+        out.push_str(" at line ");
+        write_u64(&mut out, self.line as u64);
+        out.push_str(" column ");
+        write_u64(&mut out, self.column as u64);
+        out
     }
 }
 

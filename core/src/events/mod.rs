@@ -8,9 +8,7 @@ mod schema;
 mod time;
 
 use alloc::borrow::Cow;
-use alloc::format;
 use alloc::string::{String, ToString};
-use core::fmt;
 
 use json::{Map, Value};
 
@@ -163,22 +161,45 @@ enum Path<'a> {
     Dotted(&'a str),
 }
 
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Path<'_> {
+    /// `parent.key`, `parent[index]` (no `write!`: see `Display for Error`).
+    fn write(&self, out: &mut String) {
         match self {
-            Path::Root => f.write_str("(body)"),
-            Path::Dotted(p) => f.write_str(p),
-            Path::Key(Path::Root, k) => f.write_str(k),
-            Path::Key(parent, k) => write!(f, "{parent}.{k}"),
-            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+            Path::Root => out.push_str("(body)"),
+            Path::Dotted(p) => out.push_str(p),
+            Path::Key(Path::Root, k) => out.push_str(k),
+            Path::Key(parent, k) => {
+                parent.write(out);
+                out.push('.');
+                out.push_str(k);
+            }
+            Path::Index(parent, i) => {
+                parent.write(out);
+                out.push('[');
+                out.push_str(crate::error::decimal(*i as u64, &mut [0; 20]));
+                out.push(']');
+            }
         }
     }
 }
 
-fn payload_error(path: &Path<'_>, what: fmt::Arguments<'_>) -> Error {
+/// `invalid_payload` with the reason `path: what…`.
+fn payload_error(path: &Path<'_>, what: &[&str]) -> Error {
+    let mut reason = String::new();
+    path.write(&mut reason);
+    reason.push_str(": ");
+    what.iter().for_each(|w| reason.push_str(w));
     Error::InvalidPayload {
-        reason: Cow::Owned(format!("{path}: {what}")),
+        reason: Cow::Owned(reason),
     }
+}
+
+/// `s` quoted as `{s:?}` writes it.
+fn quoted(s: &str) -> String {
+    let mut out = String::new();
+    // Writing to a `String` cannot fail.
+    let _ = crate::error::write_debug_str(&mut out, s);
+    out
 }
 
 fn json_kind(v: &Value) -> &'static str {
@@ -197,12 +218,7 @@ fn check_fields(obj: &Map, fields: &[Field], at: &Path<'_>) -> Result<(), Error>
         let path = Path::Key(at, field.name);
         match obj.get(field.name) {
             None | Some(Value::Null) if field.spec.optional => {}
-            None => {
-                return Err(payload_error(
-                    &path,
-                    format_args!("required field is missing"),
-                ))
-            }
+            None => return Err(payload_error(&path, &["required field is missing"])),
             Some(v) => check_value(v, &field.spec, &path)?,
         }
     }
@@ -210,8 +226,7 @@ fn check_fields(obj: &Map, fields: &[Field], at: &Path<'_>) -> Result<(), Error>
 }
 
 fn check_value(v: &Value, spec: &Spec, path: &Path<'_>) -> Result<(), Error> {
-    let expected =
-        |what: &str| payload_error(path, format_args!("expected {what}, got {}", json_kind(v)));
+    let expected = |what: &str| payload_error(path, &["expected ", what, ", got ", json_kind(v)]);
     match (spec.ty, v) {
         (Ty::Any, _) => Ok(()),
         (_, Value::Null) if spec.optional => Ok(()),
@@ -226,21 +241,25 @@ fn check_value(v: &Value, spec: &Spec, path: &Path<'_>) -> Result<(), Error> {
         (Ty::Number, _) => Err(expected("number")),
         (Ty::Boolean, _) => Err(expected("boolean")),
         (Ty::Uuid, Value::String(s)) if time::is_uuid(s) => Ok(()),
-        (Ty::Uuid, Value::String(s)) => Err(payload_error(
-            path,
-            format_args!("expected a UUID, got {s:?}"),
-        )),
+        (Ty::Uuid, Value::String(s)) => {
+            Err(payload_error(path, &["expected a UUID, got ", &quoted(s)]))
+        }
         (Ty::Uuid, _) => Err(expected("UUID string")),
         (Ty::Datetime, Value::String(s)) if time::parse_rfc3339(s).is_some() => Ok(()),
         (Ty::Datetime, Value::String(s)) => Err(payload_error(
             path,
-            format_args!("expected an RFC 3339 date-time, got {s:?}"),
+            &["expected an RFC 3339 date-time, got ", &quoted(s)],
         )),
         (Ty::Datetime, _) => Err(expected("RFC 3339 date-time string")),
         (Ty::Enum(allowed), Value::String(s)) if allowed.contains(&s.as_str()) => Ok(()),
         (Ty::Enum(allowed), _) => Err(payload_error(
             path,
-            format_args!("expected one of {}, got {v}", allowed.join(", ")),
+            &[
+                "expected one of ",
+                &allowed.join(", "),
+                ", got ",
+                &v.to_json_string(),
+            ],
         )),
         (Ty::Object(fields), Value::Object(o)) => check_fields(o, fields, path),
         (Ty::Object(_), _) => Err(expected("object")),
@@ -272,7 +291,7 @@ fn header_text<'h, H: Headers + ?Sized>(headers: &'h H, name: &str) -> Option<&'
     };
     let raw = get(name).or_else(|| {
         name.strip_prefix("webhook-")
-            .and_then(|rest| get(&format!("svix-{rest}")))
+            .and_then(|rest| get(&["svix-", rest].concat()))
     })?;
     core::str::from_utf8(raw).ok()
 }
@@ -319,9 +338,14 @@ fn parse_body(scheme: &Scheme, body: &[u8]) -> Result<Value, Error> {
                 if let Some(mut form) = parse_form(body).filter(|f| !f.is_empty()) {
                     if let Some(Value::String(inner)) = form.get("payload") {
                         return Value::parse(inner.as_bytes()).map_err(|e| Error::InvalidPayload {
-                            reason: Cow::Owned(format!(
-                                "payload: the form's payload field is not JSON ({e})"
-                            )),
+                            reason: Cow::Owned(
+                                [
+                                    "payload: the form's payload field is not JSON (",
+                                    &e.message(),
+                                    ")",
+                                ]
+                                .concat(),
+                            ),
                         });
                     }
                     if form.contains_key("command") && !form.contains_key("type") {
@@ -331,9 +355,14 @@ fn parse_body(scheme: &Scheme, body: &[u8]) -> Result<Value, Error> {
                 }
             }
             Err(Error::InvalidPayload {
-                reason: Cow::Owned(format!(
-                    "the body is not JSON ({e}); use verify_signature for non-JSON bodies"
-                )),
+                reason: Cow::Owned(
+                    [
+                        "the body is not JSON (",
+                        &e.message(),
+                        "); use verify_signature for non-JSON bodies",
+                    ]
+                    .concat(),
+                ),
             })
         }
     }
@@ -360,7 +389,11 @@ fn catalog_for(scheme: &Scheme) -> Option<&'static Catalog> {
 fn text_of(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) => {
+            let mut s = String::new();
+            n.write(&mut s);
+            Some(s)
+        }
         _ => None,
     }
 }
@@ -391,10 +424,11 @@ impl Scheme {
             Value::String(id) => return id.parse(),
             Value::Object(o) => o,
             other => {
-                return Err(bad(format!(
-                    "a scheme is an id string or a custom-scheme object, not {}",
-                    json_kind(other)
-                )))
+                return Err(bad([
+                    "a scheme is an id string or a custom-scheme object, not ",
+                    json_kind(other),
+                ]
+                .concat()))
             }
         };
         const KEYS: [&str; 7] = [
@@ -407,19 +441,25 @@ impl Scheme {
             "event",
         ];
         if let Some(k) = obj.keys().find(|k| !KEYS.contains(&k.as_str())) {
-            return Err(bad(format!(
-                "custom scheme: unknown key {k:?}; the keys are {}",
-                KEYS.join(", ")
-            )));
+            return Err(bad([
+                "custom scheme: unknown key ",
+                &quoted(k),
+                "; the keys are ",
+                &KEYS.join(", "),
+            ]
+            .concat()));
         }
         let text = |k: &str| -> Result<Option<&str>, Error> {
             match obj.get(k) {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::String(s)) => Ok(Some(s)),
-                Some(other) => Err(bad(format!(
-                    "custom scheme: {k} must be a string, not {}",
-                    json_kind(other)
-                ))),
+                Some(other) => Err(bad([
+                    "custom scheme: ",
+                    k,
+                    " must be a string, not ",
+                    json_kind(other),
+                ]
+                .concat())),
             }
         };
         let header = text("signature_header")?
@@ -447,10 +487,11 @@ impl Scheme {
                 c = c.event_fields(f("id"), f("type"), f("timestamp"));
             }
             Some(other) => {
-                return Err(bad(format!(
-                    "custom scheme: event must be an object, not {}",
-                    json_kind(other)
-                )))
+                return Err(bad([
+                    "custom scheme: event must be an object, not ",
+                    json_kind(other),
+                ]
+                .concat()))
             }
         }
         Ok(Scheme::Custom(c))
@@ -459,7 +500,7 @@ impl Scheme {
     /// [`Scheme::from_description`] from JSON text.
     pub fn from_description_json(json: &str) -> Result<Scheme, Error> {
         let value = Value::parse(json.as_bytes()).map_err(|e| Error::InvalidArgument {
-            reason: Cow::Owned(format!("scheme description is not JSON: {e}")),
+            reason: Cow::Owned(["scheme description is not JSON: ", &e.message()].concat()),
         })?;
         Scheme::from_description(&value)
     }
@@ -505,7 +546,7 @@ impl Webhook {
             other => {
                 return Err(payload_error(
                     &Path::Root,
-                    format_args!("expected a JSON object, got {}", json_kind(other)),
+                    &["expected a JSON object, got ", json_kind(other)],
                 ));
             }
         };
@@ -518,7 +559,7 @@ impl Webhook {
                     let got = other.map_or("nothing", json_kind);
                     return Err(payload_error(
                         &Path::Dotted(p),
-                        format_args!("expected the event type as a string, got {got}"),
+                        &["expected the event type as a string, got ", got],
                     ));
                 }
             },
@@ -543,7 +584,7 @@ impl Webhook {
                 Some(v) => Some(timestamp_of(v, env.ts_format).ok_or_else(|| {
                     payload_error(
                         &Path::Dotted(p),
-                        format_args!("expected a timestamp, got {v}"),
+                        &["expected a timestamp, got ", &v.to_json_string()],
                     )
                 })?),
             },
@@ -558,7 +599,7 @@ impl Webhook {
                 Some(other) => {
                     return Err(payload_error(
                         &Path::Dotted(p),
-                        format_args!("expected object, got {}", json_kind(other)),
+                        &["expected object, got ", json_kind(other)],
                     ));
                 }
             },
@@ -570,10 +611,7 @@ impl Webhook {
             check_fields(obj, spec.fields, &data_at)?;
         } else if let (Some(spec), None) = (spec, data_value) {
             if spec.fields.iter().any(|f| !f.spec.optional) {
-                return Err(payload_error(
-                    &data_at,
-                    format_args!("required field is missing"),
-                ));
+                return Err(payload_error(&data_at, &["required field is missing"]));
             }
         }
         if spec.is_none() && self.inner.options.strict && !catalog.open {
@@ -611,7 +649,7 @@ fn custom_event(
             let got = other.map_or("nothing", json_kind);
             return Err(payload_error(
                 &Path::Dotted(p),
-                format_args!("expected the event type as a string, got {got}"),
+                &["expected the event type as a string, got ", got],
             ));
         }
     };
