@@ -1,11 +1,14 @@
 //! Strict decoders for the small pieces of text found in signature headers.
 //! None of them allocates: signatures decode into fixed-size stack buffers.
 
+#[cfg(test)]
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+#[cfg(test)]
 use base64::engine::DecodePaddingMode;
 
 /// Standard alphabet; `=` padding optional, as Standard Webhooks and Shopify
-/// senders differ on it.
+/// senders differ on it. The tests' oracle (`b64` has the same semantics).
+#[cfg(test)]
 pub(crate) const BASE64: GeneralPurpose = GeneralPurpose::new(
     &base64::alphabet::STANDARD,
     GeneralPurposeConfig::new()
@@ -102,7 +105,7 @@ pub(crate) fn decode_hex_into(text: &[u8], expected: usize, sig: &mut SigBuf) ->
 }
 
 /// Base64 (standard alphabet) digit values; 0xFF marks anything else, `=` included.
-const BASE64_VALUE: [u8; 256] = {
+pub(crate) const BASE64_VALUE: [u8; 256] = {
     let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut t = [0xFF_u8; 256];
     let mut i = 0;

@@ -14,6 +14,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod b64;
 mod encoding;
 mod error;
 #[cfg(feature = "events")]

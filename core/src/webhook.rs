@@ -5,11 +5,9 @@ use core::mem::ManuallyDrop;
 
 use subtle::Choice;
 
-use base64::Engine as _;
-
 use crate::encoding::{
     ct_eq, decode_base64, decode_base64_into, decode_hex, decode_hex_into, parse_timestamp,
-    split_on, trim_ows, SigBuf, BASE64,
+    split_on, trim_ows, SigBuf,
 };
 use crate::error::{Error, Text};
 use crate::headers::Headers;
@@ -1059,8 +1057,8 @@ fn decode_secret_base64(b64: &[u8], reason: &'static str) -> Result<SecretBuf, E
         bytes: [0u8; 512],
         len: 0,
     };
-    match BASE64.decode_slice(b64, &mut buf.bytes) {
-        Ok(n) if n > 0 => {
+    match crate::b64::decode_into(b64, &mut buf.bytes) {
+        Some(n) if n > 0 => {
             buf.len = n;
             Ok(buf)
         }
@@ -1103,9 +1101,7 @@ fn standard_hmac_key(b64: &[u8]) -> Result<HmacKey, Error> {
         if i != last && chunk.contains(&b'=') {
             return Err(invalid());
         }
-        let n = BASE64
-            .decode_slice(chunk, &mut x.piece)
-            .map_err(|_| invalid())?;
+        let n = crate::b64::decode_into(chunk, &mut x.piece).ok_or_else(invalid)?;
         let bytes = &x.piece[..n];
         if total < x.head.len() {
             let take = bytes.len().min(x.head.len() - total);
@@ -1145,11 +1141,10 @@ mod signing {
     use alloc::string::{String, ToString};
     use alloc::vec::Vec;
 
-    use base64::Engine;
-
     #[cfg(feature = "ed25519")]
     use super::Layout;
-    use super::{Format, Key, SignedHeaders, Webhook, BASE64};
+    use super::{Format, Key, SignedHeaders, Webhook};
+    use crate::b64::{encode as base64, hex};
     use crate::encoding::format_u64;
     use crate::error::Error;
     use crate::scheme::Scheme;
@@ -1210,7 +1205,7 @@ mod signing {
                     let mut mac = key.start();
                     plan.layout.feed(id.as_bytes(), ts, payload, |c| mac.update(c));
                     let tag = key.finish(mac);
-                    let hex = hex::encode(tag);
+                    let hex = hex(&tag);
                     match &self.inner.scheme {
                         Scheme::CostKatana => {
                             push(&mut out, "X-CostKatana-Signature", ["t=", &ts_str, ",v1=", &hex].concat());
@@ -1220,7 +1215,7 @@ mod signing {
                         Scheme::Dash => push(&mut out, "X-Dash-Signature", ["sha256=", &hex].concat()),
                         Scheme::SmartAiHub => push(&mut out, "X-Webhook-Signature", ["sha256=", &hex].concat()),
                         Scheme::GitHub => push(&mut out, "X-Hub-Signature-256", ["sha256=", &hex].concat()),
-                        Scheme::Shopify => push(&mut out, "X-Shopify-Hmac-Sha256", BASE64.encode(tag)),
+                        Scheme::Shopify => push(&mut out, "X-Shopify-Hmac-Sha256", base64(&tag)),
                         Scheme::Stripe => push(&mut out, "Stripe-Signature", ["t=", &ts_str, ",v1=", &hex].concat()),
                         Scheme::Slack => {
                             push(&mut out, "X-Slack-Request-Timestamp", ts_str);
@@ -1229,12 +1224,12 @@ mod signing {
                         Scheme::Standard => {
                             push(&mut out, "webhook-id", id.to_string());
                             push(&mut out, "webhook-timestamp", ts_str);
-                            push(&mut out, "webhook-signature", ["v1,", &BASE64.encode(tag)].concat());
+                            push(&mut out, "webhook-signature", ["v1,", &base64(&tag)].concat());
                         }
                         Scheme::Custom(c) => {
                             let encoded = match c.encoding {
                                 crate::SignatureEncoding::Hex => hex,
-                                crate::SignatureEncoding::Base64 => BASE64.encode(tag),
+                                crate::SignatureEncoding::Base64 => base64(&tag),
                             };
                             push(&mut out, &c.signature_header, [c.prefix.as_str(), &encoded].concat());
                             if let Some(h) = &c.id_header {
@@ -1254,7 +1249,7 @@ mod signing {
                     let sig = sk.sign(&message);
                     push(&mut out, "webhook-id", id.to_string());
                     push(&mut out, "webhook-timestamp", ts_str);
-                    push(&mut out, "webhook-signature", ["v1a,", &BASE64.encode(sig.to_bytes())].concat());
+                    push(&mut out, "webhook-signature", ["v1a,", &base64(&sig.to_bytes())].concat());
                 }
                 #[cfg(feature = "ed25519")]
                 Key::Ed25519Public(_) => {
@@ -1339,6 +1334,8 @@ mod tests {
 #[cfg(all(test, feature = "alloc"))]
 mod secret_tests {
     use super::*;
+    use crate::encoding::BASE64;
+    use base64::Engine as _;
 
     /// Found by the `verify` and `secrets` fuzz targets: a Standard Webhooks
     /// secret of more than 512 decoded bytes was refused. Any length works,
