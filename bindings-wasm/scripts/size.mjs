@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { bundleEdge } from '../test/runtimes/bundle.mjs';
 import { TMP, requirePacked } from '../test/runtimes/lib.mjs';
 
-// Issue 5's targets, and the budgets `--check` enforces (today's sizes + ~5 %).
+// Issue 5's targets, and the budgets `--check` enforces (the sizes of the last measured
+// build + ~0.3 %: 60 264 / 83 395 B).
 const TARGET = { hmac: 40_000, full: 120_000 };
-const BUDGET = { hmac: 69_000, full: 93_000 };
+const BUDGET = { hmac: 60_500, full: 83_700 };
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const args = process.argv.slice(2);
