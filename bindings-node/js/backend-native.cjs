@@ -3,88 +3,33 @@
 // loader that `napi build` generates in native/binding.cjs.
 const native = require('../native/binding.cjs');
 
-// At 1 KiB a verification is mostly call overhead, so everything a call
-// needs goes into one "call buffer" that Rust was given once
-// (`setCallBuffer`): the clock, the webhook's id, the header values and, for
-// bodies up to BUFFERED_BODY_MAX bytes, a copy of the body (layout in
-// src/lib.rs, `Call`):
-//   [0, 8)    now, f64 (NaN: none)
-//   [8, 12)   the webhook's id, u32
-//   [12, 16)  the body's length, u32 (when the body is in the buffer)
-//   [16, 48)  8 × u32 value lengths, 0xffffffff for an absent header
-//   [48, …)   the values' UTF-8 bytes back to back, then the body
-// A small body is copied and the call takes no argument at all
-// (`verifySignatureBuffered`): napi-rs converts a call without arguments
-// on a shorter path, which saves more than copying 1 KiB costs. A larger
-// body is passed as the call's one argument, a view of the caller's bytes
-// (copying would cost more than it saves). Calls are synchronous, so one
-// buffer per process is safe, and a call allocates nothing on either side.
-const ABSENT = 0xffffffff;
-const MAX_ENTRIES = 8;
-const VALUES_AT = 48;
-const BUFFERED_BODY_MAX = 4096;
-let buf;
-let f64;
-let u32;
-
-function allocate(size) {
-  const next = Buffer.alloc(size);
-  if (buf) buf.copy(next, 0, 0, Math.min(buf.length, size));
-  buf = next;
-  f64 = new Float64Array(buf.buffer, buf.byteOffset, 1);
-  u32 = new Uint32Array(buf.buffer, buf.byteOffset, VALUES_AT / 4);
-  native.setCallBuffer(buf); // Rust keeps it: calls pass at most the body
-}
-allocate(8192);
-
-function ensure(size) {
-  if (size > buf.length) allocate(Math.max(buf.length * 2, size));
-}
-
-// Writes the call into the buffer; returns where the values end.
-function pack(handle, values, now) {
-  f64[0] = now === undefined ? NaN : now;
-  u32[2] = handle.id;
-  // One utf8Write for all values (each write is a call into C++): if the
-  // bytes written equal the UTF-16 length, every value was ASCII and its
-  // byte length is its string length; otherwise write them one by one.
-  let text = '';
-  let chars = 0;
-  let i = 0;
-  for (; i < values.length; i++) {
-    const v = values[i];
-    if (v === undefined) {
-      u32[4 + i] = ABSENT;
-    } else {
-      u32[4 + i] = v.length;
-      text += v;
-      chars += v.length;
-    }
+// At 1 KiB a verification is mostly call overhead, so the two hot calls are
+// plain N-API callbacks (src/direct.rs), not napi-rs functions: napi-rs puts
+// every call with arguments through a borrow scope (~100 ns). They take
+// (id, now, body, ...values): the webhook's id, `now` (NaN: none), the body
+// as a Uint8Array (read in place, never copied) and one header value per
+// entry of headerNames (a string, or undefined when absent). An earlier
+// version copied the values and small bodies into a buffer Rust kept and
+// made an argument-less napi-rs call; the concatenation and `utf8Write` alone
+// cost ~160 ns (bench/node.md).
+function signatureCall(id, now, body, values) {
+  switch (values.length) {
+    case 1: return native.verifySignatureArgs(id, now, body, values[0]);
+    case 2: return native.verifySignatureArgs(id, now, body, values[0], values[1]);
+    case 3: return native.verifySignatureArgs(id, now, body, values[0], values[1], values[2]);
+    case 4: return native.verifySignatureArgs(id, now, body, values[0], values[1], values[2], values[3]);
+    default: return native.verifySignatureArgs(id, now, body, ...values);
   }
-  for (; i < MAX_ENTRIES; i++) u32[4 + i] = ABSENT;
-  if (chars === 0) return VALUES_AT;
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-  ensure(VALUES_AT + chars * 3);
-  const written = buf.utf8Write(text, VALUES_AT);
-  if (written === chars) return VALUES_AT + written;
-  let off = VALUES_AT;
-  for (i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === undefined) continue;
-    const w = buf.utf8Write(v, off);
-    u32[4 + i] = w;
-    off += w;
-  }
-  return off;
 }
 
-// Copies a small body after the values; false when it goes as an argument.
-function bufferBody(body, end) {
-  if (body.length > BUFFERED_BODY_MAX) return false;
-  ensure(end + body.length);
-  buf.set(body, end);
-  u32[3] = body.length;
-  return true;
+function eventCall(id, now, body, values) {
+  switch (values.length) {
+    case 1: return native.verifyArgs(id, now, body, values[0]);
+    case 2: return native.verifyArgs(id, now, body, values[0], values[1]);
+    case 3: return native.verifyArgs(id, now, body, values[0], values[1], values[2]);
+    case 4: return native.verifyArgs(id, now, body, values[0], values[1], values[2], values[3]);
+    default: return native.verifyArgs(id, now, body, ...values);
+  }
 }
 
 // The Rust side keeps each webhook in a registry under a numeric id (a number
@@ -101,13 +46,7 @@ module.exports = {
   },
   headerNames: (handle, signatureOnly) => native.headerNames(handle.id, signatureOnly === true),
   httpStatus: (code) => native.httpStatus(code),
-  verifySignature(handle, body, values, now) {
-    const end = pack(handle, values, now);
-    return bufferBody(body, end) ? native.verifySignatureBuffered() : native.verifySignature(body);
-  },
-  verify(handle, body, values, now) {
-    const end = pack(handle, values, now);
-    return bufferBody(body, end) ? native.verifyBuffered() : native.verify(body);
-  },
+  verifySignature: (handle, body, values, now) => signatureCall(handle.id, now === undefined ? NaN : now, body, values),
+  verify: (handle, body, values, now) => eventCall(handle.id, now === undefined ? NaN : now, body, values),
   sign: (handle, body, timestamp, id) => native.sign(handle.id, body, timestamp, id),
 };

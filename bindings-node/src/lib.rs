@@ -7,15 +7,25 @@
 //! described in `js/backend.md`, which this crate fills in.
 #![deny(clippy::all)]
 
-use hookseal::{CustomScheme, Headers, Options, Scheme, SignatureEncoding, Webhook};
+use hookseal::{CustomScheme, Options, Scheme, SignatureEncoding, Webhook};
 extern crate alloc;
 
 use alloc::sync::Arc;
-use core::cell::RefCell;
 use std::sync::RwLock;
 
 use napi::bindgen_prelude::{Either, Uint8Array};
 use napi_derive::napi;
+
+mod direct;
+
+/// Adds the plain N-API callbacks of `direct.rs` to the module's exports.
+#[napi(module_exports)]
+#[allow(unsafe_code)]
+pub fn init(exports: napi::bindgen_prelude::Object, env: napi::Env) -> napi::Result<()> {
+    use napi::bindgen_prelude::JsValue;
+    // SAFETY: the module's own env and exports, during its initialisation.
+    unsafe { direct::register(env.raw(), exports.raw()) }
+}
 
 /// PRODUCT.md's error code, carried to JavaScript as `err.code`.
 pub struct Code(&'static str);
@@ -137,107 +147,14 @@ fn scheme_from(spec: Either<String, CustomSchemeSpec>) -> Result<Scheme> {
     }
 }
 
-/// Marks an absent header in a call buffer's length table.
-const ABSENT: u32 = u32::MAX;
 /// Header entries a scheme can read, at most.
 const MAX_NAMES: usize = 8;
-/// Layout of a call buffer (see `Call`).
-const ID_AT: usize = 8;
-const BODY_LEN_AT: usize = 12;
-const LENS_AT: usize = 16;
-const VALUES_AT: usize = LENS_AT + 4 * MAX_NAMES;
-
-/// One call, as the JavaScript side writes it into a reused buffer
-/// (`js/backend-native.cjs`):
-///
-/// | bytes | what |
-/// |---|---|
-/// | 0..8 | `now`, f64 (NaN: none) |
-/// | 8..12 | the webhook's id in the registry, u32 |
-/// | 12..16 | the body's length, u32, when the body is in the buffer (`*_buffered` calls) |
-/// | 16..48 | 8 × u32: each header entry's value length, `ABSENT` when missing |
-/// | 48.. | the values' UTF-8 bytes back to back, in the order of the entries, then the body (`*_buffered` calls) |
-///
-/// Numbers are in the machine's byte order (the buffer never leaves the
-/// process). The buffer is handed over once (`set_call_buffer`), so a call
-/// converts at most one typed array (the body) and allocates nothing. Small
-/// bodies are copied into the buffer too, and the `*_buffered` functions take
-/// no argument at all: napi-rs gives a function without arguments a shorter
-/// path (no borrow scope), which at 1 KiB is worth more than the copy.
-struct Call<'a> {
-    lookups: &'a [Vec<String>],
-    buf: &'a [u8],
-}
-
-fn read4(buf: &[u8], at: usize) -> Option<[u8; 4]> {
-    buf.get(at..at + 4)?.try_into().ok()
-}
-
-impl<'a> Call<'a> {
-    fn now(&self) -> Result<Option<u64>> {
-        let raw: [u8; 8] = self
-            .buf
-            .get(..8)
-            .and_then(|b| b.try_into().ok())
-            .ok_or_else(|| invalid_argument("bad call buffer"))?;
-        let now = f64::from_ne_bytes(raw);
-        if now.is_nan() {
-            Ok(None)
-        } else {
-            whole(now, "now").map(Some)
-        }
-    }
-
-    fn len(&self, i: usize) -> u32 {
-        read4(self.buf, LENS_AT + 4 * i).map_or(ABSENT, u32::from_ne_bytes)
-    }
-
-    /// Where the values of the entries before entry `i` end.
-    fn values_end(&self, i: usize) -> usize {
-        VALUES_AT
-            + (0..i)
-                .map(|j| self.len(j))
-                .filter(|&l| l != ABSENT)
-                .map(|l| l as usize)
-                .sum::<usize>()
-    }
-
-    /// The body, when JavaScript copied it into the buffer after the values.
-    fn body(&self) -> Result<&'a [u8]> {
-        let len = read4(self.buf, BODY_LEN_AT)
-            .map(u32::from_ne_bytes)
-            .ok_or_else(|| invalid_argument("bad call buffer"))?;
-        let start = self.values_end(self.lookups.len());
-        start
-            .checked_add(len as usize)
-            .and_then(|end| self.buf.get(start..end))
-            .ok_or_else(|| invalid_argument("bad call buffer"))
-    }
-}
-
-/// The value of an entry is the one JavaScript picked among the entry's
-/// names (the core's rule: the first present and not blank,
-/// `Webhook::header_lookups`), so it answers for every name of the entry.
-impl Headers for Call<'_> {
-    fn get(&self, name: &str) -> Option<&[u8]> {
-        let i = self
-            .lookups
-            .iter()
-            .position(|names| names.iter().any(|n| n == name))?;
-        let len = self.len(i);
-        if len == ABSENT {
-            return None;
-        }
-        let start = self.values_end(i);
-        self.buf.get(start..start.checked_add(len as usize)?)
-    }
-}
 
 /// A verifier for one scheme and one or more secrets; the keyed HMAC state
 /// is derived once, when it is built.
 struct NativeWebhook {
     inner: Webhook,
-    /// `Webhook::header_lookups(false)`: the entries a call buffer carries values for.
+    /// `Webhook::header_lookups(false)`: the entries `verifyArgs` gets values for, in order.
     lookups: Vec<Vec<String>>,
     /// How many of them `verify_signature` reads (`header_lookups(true)`), at the front.
     signature_lookups: usize,
@@ -273,44 +190,6 @@ fn lookup_webhook_arc(id: u32) -> Result<Arc<NativeWebhook>> {
         .get(id as usize)
         .and_then(Option::clone)
         .ok_or_else(|| invalid_argument("this webhook was freed"))
-}
-
-thread_local! {
-    /// This thread's call buffer. JavaScript hands it over once
-    /// (`set_call_buffer`) instead of with every call, which saves a typed
-    /// array's conversion per verification. The napi reference keeps it alive;
-    /// it is never resized or detached (js/backend-native.cjs owns it and
-    /// replaces it, through `set_call_buffer`, only to grow it).
-    static CALL_BUFFER: RefCell<Option<Uint8Array>> = const { RefCell::new(None) };
-}
-
-/// Hands this thread's call buffer to Rust (at load, and when JavaScript
-/// replaces it with a bigger one).
-#[napi(catch_unwind)]
-pub fn set_call_buffer(buffer: Uint8Array) {
-    CALL_BUFFER.with(|cell| *cell.borrow_mut() = Some(buffer));
-}
-
-/// Runs `f` with the call buffer and the webhook it names, under the
-/// registry's read lock: verifications do not wait for each other, only
-/// building or freeing a webhook waits for running ones.
-fn with_call<T>(f: impl FnOnce(&NativeWebhook, &[u8]) -> Result<T>) -> Result<T> {
-    CALL_BUFFER.with(|cell| {
-        let guard = cell.borrow();
-        let call: &[u8] = guard
-            .as_deref()
-            .ok_or_else(|| invalid_argument("no call buffer"))?;
-        let id = read4(call, ID_AT)
-            .map(u32::from_ne_bytes)
-            .ok_or_else(|| invalid_argument("bad call buffer"))?;
-        let reg = registry_read();
-        let webhook = reg
-            .slots
-            .get(id as usize)
-            .and_then(Option::as_ref)
-            .ok_or_else(|| invalid_argument("this webhook was freed"))?;
-        f(webhook, call)
-    })
 }
 
 /// The HTTP status a receiver answers a refusal with: the core's one table
@@ -396,7 +275,7 @@ pub fn drop_webhook(id: u32) {
 }
 
 /// The header entries the scheme reads (the core's `Webhook::header_lookups`),
-/// in the order a call buffer carries their values: lower-case names, an
+/// in the order `verifyArgs` takes their values: lower-case names, an
 /// entry's aliases joined by `|`. With `signature_only`, the entries
 /// `verify_signature` reads (the first ones).
 #[napi(catch_unwind)]
@@ -411,68 +290,6 @@ pub fn header_names(id: u32, signature_only: Option<bool>) -> Result<Vec<String>
         .iter()
         .map(|names| names.join("|"))
         .collect())
-}
-
-/// The call buffer's headers, and the body: `body` when the caller passed a
-/// view of its Buffer, else the copy at the end of the call buffer.
-fn delivery<'a>(
-    webhook: &'a NativeWebhook,
-    call: &'a [u8],
-    body: Option<&'a [u8]>,
-) -> Result<(Call<'a>, &'a [u8])> {
-    let headers = Call {
-        lookups: &webhook.lookups,
-        buf: call,
-    };
-    let body = match body {
-        Some(body) => body,
-        None => headers.body()?,
-    };
-    Ok((headers, body))
-}
-
-fn check_signature(webhook: &NativeWebhook, call: &[u8], body: Option<&[u8]>) -> Result<()> {
-    let (headers, body) = delivery(webhook, call, body)?;
-    webhook
-        .inner
-        .verify_signature(body, &headers, headers.now()?)
-        .map_err(to_js)
-}
-
-fn check_event(webhook: &NativeWebhook, call: &[u8], body: Option<&[u8]>) -> Result<String> {
-    let (headers, body) = delivery(webhook, call, body)?;
-    webhook
-        .inner
-        .verify(body, &headers, headers.now()?)
-        .map(|e| e.to_json_string_with_data_path())
-        .map_err(to_js)
-}
-
-/// Checks the signature (and timestamp); throws an error whose `code` is
-/// PRODUCT.md's code.
-#[napi(catch_unwind)]
-pub fn verify_signature(body: &[u8]) -> Result<()> {
-    with_call(|webhook, call| check_signature(webhook, call, Some(body)))
-}
-
-/// `verify_signature` with the body in the call buffer.
-#[napi(catch_unwind)]
-pub fn verify_signature_buffered() -> Result<()> {
-    with_call(|webhook, call| check_signature(webhook, call, None))
-}
-
-/// Checks the delivery like `verify_signature`, then parses and validates
-/// its JSON; returns the event as JSON text with `data_path` instead of a
-/// second copy of the data (`Event::to_json_string_with_data_path`).
-#[napi(catch_unwind)]
-pub fn verify(body: &[u8]) -> Result<String> {
-    with_call(|webhook, call| check_event(webhook, call, Some(body)))
-}
-
-/// `verify` with the body in the call buffer.
-#[napi(catch_unwind)]
-pub fn verify_buffered() -> Result<String> {
-    with_call(|webhook, call| check_event(webhook, call, None))
 }
 
 /// The headers a provider would send, as a flat `[name, value, …]` list.

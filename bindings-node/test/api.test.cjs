@@ -223,8 +223,8 @@ test('verify reads the catalog envelope headers, which verifySignature does not 
 });
 
 test('header values and bodies of every length and alphabet reach the core intact', () => {
-  // Non-ASCII values take the one-value-at-a-time path of the native backend;
-  // bodies up to 4 KiB are copied into its call buffer, larger ones passed as they are.
+  // Non-ASCII values take the native backend's UTF-16-to-UTF-8 path
+  // (src/direct.rs); bodies of every size are read in place.
   // sign refuses ids outside visible ASCII (docs/SEMANTICS.md, Signing), so
   // the non-ASCII ids' deliveries are signed here, as another sender would.
   const wh = new Webhook({ signatureHeader: 'X-Sig', idHeader: 'X-Id', timestampHeader: 'X-Ts', template: '{id}|{timestamp}|{body}' }, SECRET);

@@ -11,6 +11,14 @@ pub trait Headers {
     fn get(&self, name: &str) -> Option<&[u8]>;
 }
 
+/// Whether the header name `key` is `name` (ASCII lower case), ignoring case.
+/// The exact comparison first: most servers hand over lower-case names, and a
+/// `memcmp` is a fraction of a case-folding loop.
+#[inline]
+fn same_name(key: &str, name: &str) -> bool {
+    key.len() == name.len() && (key == name || key.eq_ignore_ascii_case(name))
+}
+
 impl<T: Headers + ?Sized> Headers for &T {
     fn get(&self, name: &str) -> Option<&[u8]> {
         (**self).get(name)
@@ -20,7 +28,7 @@ impl<T: Headers + ?Sized> Headers for &T {
 impl<K: AsRef<str>, V: AsRef<[u8]>> Headers for [(K, V)] {
     fn get(&self, name: &str) -> Option<&[u8]> {
         self.iter()
-            .find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name))
+            .find(|(k, _)| same_name(k.as_ref(), name))
             .map(|(_, v)| v.as_ref())
     }
 }
@@ -42,7 +50,7 @@ impl<K: AsRef<str>, V: AsRef<[u8]>> Headers for alloc::vec::Vec<(K, V)> {
 impl<K: AsRef<str>, V: AsRef<[u8]>> Headers for alloc::collections::BTreeMap<K, V> {
     fn get(&self, name: &str) -> Option<&[u8]> {
         self.iter()
-            .find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name))
+            .find(|(k, _)| same_name(k.as_ref(), name))
             .map(|(_, v)| v.as_ref())
     }
 }
@@ -51,7 +59,7 @@ impl<K: AsRef<str>, V: AsRef<[u8]>> Headers for alloc::collections::BTreeMap<K, 
 impl<K: AsRef<str>, V: AsRef<[u8]>, S> Headers for std::collections::HashMap<K, V, S> {
     fn get(&self, name: &str) -> Option<&[u8]> {
         self.iter()
-            .find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name))
+            .find(|(k, _)| same_name(k.as_ref(), name))
             .map(|(_, v)| v.as_ref())
     }
 }

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![no_std]
-// One audited exception: `Drop for Webhook` (zeroization of its bytes).
+// Two audited exceptions, both in webhook.rs: `Drop for Webhook` (zeroization
+// of its bytes) and `coarse_clock` (one `clock_gettime` call, Linux + std).
 #![deny(unsafe_code)]
 #![warn(
     clippy::std_instead_of_core,

@@ -287,6 +287,11 @@ impl Value {
     pub fn parse(text: &[u8]) -> Result<Value, ParseError> {
         let mut p = Parser {
             b: text,
+            // A valid document (the usual case) is checked once here, so its
+            // strings are sliced out without checking each run again; an
+            // invalid one is checked run by run, so the error names the same
+            // place serde_json names.
+            text: core::str::from_utf8(text).ok(),
             i: 0,
             depth: 0,
         };
@@ -461,17 +466,27 @@ impl ParseError {
 fn plain_run(b: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = 0;
-    while let Some(chunk) = b.get(i..i + 8) {
+    // A byte of `v` is zero / below 0x20 where its bit 7 ends up set here.
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let stops = |chunk: &[u8]| {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let x = u64::from_le_bytes(word);
         let quote = x ^ (ONES * u64::from(b'"'));
         let backslash = x ^ (ONES * u64::from(b'\\'));
-        // A byte of `v` is zero / below 0x20 where its bit 7 ends up set here.
-        let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
         let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
-        if zero(quote) | zero(backslash) | control != 0 {
+        zero(quote) | zero(backslash) | control
+    };
+    let mut i = 0;
+    // Two words per step while both are plain (long strings), then one.
+    while let Some(chunk) = b.get(i..i + 16) {
+        if stops(&chunk[..8]) | stops(&chunk[8..]) != 0 {
+            break;
+        }
+        i += 16;
+    }
+    while let Some(chunk) = b.get(i..i + 8) {
+        if stops(chunk) != 0 {
             break;
         }
         i += 8;
@@ -500,6 +515,8 @@ const RECURSION_LIMIT: u32 = 128;
 
 struct Parser<'a> {
     b: &'a [u8],
+    /// `b` as text, when all of it is valid UTF-8.
+    text: Option<&'a str>,
     i: usize,
     depth: u32,
 }
@@ -661,8 +678,14 @@ impl Parser<'_> {
             let rest = &self.b[start..];
             let run = plain_run(rest);
             self.i += run;
-            let Ok(text) = core::str::from_utf8(&rest[..run]) else {
-                return Err(self.err("invalid unicode code point"));
+            // Runs end before an ASCII byte (or at the end), so both ends are
+            // character boundaries of a valid document and `get` succeeds.
+            let text = match self.text.and_then(|t| t.get(start..start + run)) {
+                Some(text) => text,
+                None => match core::str::from_utf8(&rest[..run]) {
+                    Ok(text) => text,
+                    Err(_) => return Err(self.err("invalid unicode code point")),
+                },
             };
             out.push_str(text);
             match self.peek() {
