@@ -86,6 +86,10 @@ pub(crate) struct PyHeaders<'a, 'py> {
     keys: &'a HeaderKeys,
     slots: [OnceCell<Value<'py>>; SLOTS],
     used: Cell<usize>,
+    /// The `str` values of the exact-dict fast path (`fast_get`), kept alive
+    /// while the core borrows their UTF-8 bytes.
+    held: [OnceCell<Bound<'py, PyAny>>; SLOTS],
+    held_used: Cell<usize>,
     error: RefCell<Option<PyErr>>,
     #[allow(clippy::type_complexity)]
     items: OnceCell<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>>,
@@ -113,6 +117,8 @@ impl<'a, 'py> PyHeaders<'a, 'py> {
             keys,
             slots: Default::default(),
             used: Cell::new(0),
+            held: Default::default(),
+            held_used: Cell::new(0),
             error: RefCell::new(None),
             items: OnceCell::new(),
         })
@@ -330,6 +336,26 @@ fn dict_str_value<'py>(_: &Bound<'py, PyDict>, _: &Bound<'py, PyString>) -> Opti
     None
 }
 
+/// [`dict_str_value`] as its parts: the value object and its UTF-8 bytes.
+#[cfg(not(windows))]
+fn dict_str_raw<'py>(
+    dict: &Bound<'py, PyDict>,
+    key: &Bound<'py, PyString>,
+) -> Option<(Bound<'py, PyAny>, *const u8, usize)> {
+    match dict_str_value(dict, key)? {
+        Value::Borrowed(obj, ptr, len) => Some((obj, ptr, len)),
+        Value::Owned(_) => None,
+    }
+}
+
+#[cfg(windows)]
+fn dict_str_raw<'py>(
+    _: &Bound<'py, PyDict>,
+    _: &Bound<'py, PyString>,
+) -> Option<(Bound<'py, PyAny>, *const u8, usize)> {
+    None
+}
+
 /// A header value as bytes: `str` (UTF-8), `bytes`, `bytearray`; a list or
 /// tuple of values gives its first one; `None` is absent.
 fn value_bytes<'py>(v: &Bound<'py, PyAny>) -> PyResult<Option<Value<'py>>> {
@@ -369,10 +395,41 @@ pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
         .unwrap_or_else(|_| "object".to_string())
 }
 
+impl PyHeaders<'_, '_> {
+    /// The usual case, on a short path: an exact `dict` holding an exact `str`
+    /// under one of the name's spellings. `None` when that does not apply
+    /// (then `get` takes the general path, which also handles absence).
+    /// Moving a `Value` through `slots` cost more than the look-up itself.
+    #[allow(unsafe_code)]
+    fn fast_get(&self, name: &str) -> Option<&[u8]> {
+        let Source::Dict(dict) = &self.source else {
+            return None;
+        };
+        if self.items.get().is_some() {
+            return None;
+        }
+        // The first spelling only: anything else (absent, another type, a
+        // later spelling) goes the general way, which keeps its order.
+        let key = self.keys.for_name(name)?.first()?;
+        let (obj, ptr, len) = dict_str_raw(dict, key.bind(dict.py()))?;
+        let i = self.held_used.get();
+        let slot = self.held.get(i)?;
+        self.held_used.set(i + 1);
+        let _ = slot.set(obj);
+        // SAFETY: `ptr`/`len` are the UTF-8 form CPython keeps inside the
+        // `str` now held in `slot`, which is immutable and lives as long as
+        // `self` (slots are never cleared before `self` drops).
+        Some(unsafe { core::slice::from_raw_parts(ptr, len) })
+    }
+}
+
 impl hookseal::Headers for PyHeaders<'_, '_> {
     fn get(&self, name: &str) -> Option<&[u8]> {
         if self.error.borrow().is_some() {
             return None;
+        }
+        if let Some(v) = self.fast_get(name) {
+            return Some(v);
         }
         let value = match self.lookup(name) {
             Ok(v) => v,

@@ -533,8 +533,10 @@ impl Webhook {
         &self.inner.options
     }
 
+    /// The keys, in order. `with_options` fills the slots from the front, so
+    /// the first empty slot ends them (the usual one key takes one step, not eight).
     fn keys(&self) -> impl Iterator<Item = &Key> {
-        self.inner.keys.iter().flatten()
+        self.inner.keys.iter().map_while(Option::as_ref)
     }
 
     fn plan(&self) -> Plan<'_> {
