@@ -139,12 +139,15 @@ NOTES = """## Where the time goes
 
 At 1 KiB a Standard Webhooks `verify_signature` is almost all core: HMAC-SHA256
 over `{id}.{timestamp}.{body}` (SHA-NI), the base64 signature, the timestamp
-check. Measured in one process with a Rust loop around the core (2026-11-23,
-core of a9e2195, load ≈ 8): core alone 0.97 µs, the whole Python call 1.21 µs,
-`standardwebhooks` `verify(json_parse=False)` 11.6 µs. So even a binding that
-cost nothing would stand at ≈ 12×; the binding's share (≈ 0.24 µs: the call
-≈ 0.1 µs, three header lookups in a dict ≈ 0.11 µs, the rest ≈ 0.02 µs) is what
-keeps the ratio just under 10× on this machine (9.4–9.8× in the runs of that day). What the binding does per call:
+check. Measured in one process (2026-11-24, quick loops, another build
+running): the core alone ≈ 0.89 µs (`cargo bench`: 18 SHA-256 blocks ≈ 0.74 µs
+plus ≈ 0.15 µs of header parsing and decoding), the whole Python call ≈ 1.13 µs,
+`standardwebhooks` `verify(json_parse=False)` ≈ 10.9 µs. The binding's share
+(≈ 0.25 µs: the call and argument parsing, three dict look-ups ≈ 0.1 µs, the
+header wrapper) is what keeps the ratio near 10×; it went from 9.2× to
+10.1–10.2× on 2026-11-24 with the core's own HMAC and in-place signature
+decoding, its coarse clock, and a short path for exact `str` values in exact
+dicts (`PyHeaders::fast_get`). What the binding does per call:
 `verify`/`verify_signature` take CPython's fast calling convention
 (src/fastcall.rs), a `bytes` body is borrowed, header values are read in place
 (a `str`'s cached UTF-8), only the names the scheme needs are looked up and a
@@ -152,9 +155,10 @@ name absent from a Mapping costs one `.get` plus one listing of the names per
 call; the GIL is released from 64 KiB on.
 
 `verify` (event) at 64 KiB and 1 MiB is slower than `standardwebhooks.verify`
-because the core validates on a `serde_json::Value` of the whole body, and
-building that tree costs about as much as `json.loads` itself (same run, 1 MiB:
-`serde_json` Value 21 ms, `json.loads` 21 ms, a parse that builds nothing 1.7 ms).
+because the core validates on a value tree of the whole body (its own JSON
+parser since 2026-11-23, serde_json before), and building that tree costs about
+as much as `json.loads` itself (measured with serde_json, 1 MiB: its Value
+21 ms, `json.loads` 21 ms, a parse that builds nothing 1.7 ms).
 The Python objects are then made from that tree (≈ 0.8–0.9× the cost of `json.loads`;
 `json.loads` of the raw body instead, or of the core's JSON text, measured
 slower at every size). Matching `standardwebhooks` there needs the core to
