@@ -5,6 +5,7 @@
 #   make build-wasm   both builds (HMAC; HMAC + Ed25519), glue and inline bytes into bindings-node/wasm/
 #   make test-wasm    fmt/clippy; the Node package's node:test suite with HOOKSEAL_BACKEND=wasm; a
 #                     100 000-round run whose memory must stay flat (test/heap.test.cjs); the
+#                     scratch area (test/scratch.test.cjs: large bodies, non-ASCII values); the
 #                     packed package in Node ESM/CJS, edge-runtime, workerd (miniflare), Deno, Bun,
 #                     headless Chromium and a Next.js app (Turbopack and webpack builds); sizes
 #   make bench-wasm   wasm vs standardwebhooks / svix / WebCrypto (bindings-wasm/bench/wasm.md)
@@ -36,7 +37,7 @@ test-wasm: build-wasm build-node
 	cargo clippy -p hookseal-wasm --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p hookseal-wasm --target wasm32-unknown-unknown --no-default-features --features replay-guard -- -D warnings
 	cd $(NODE_DIR) && HOOKSEAL_BACKEND=wasm node --test --test-reporter=spec test/*.test.cjs
-	cd $(WASM_DIR) && node --test --test-reporter=spec test/heap.test.cjs
+	cd $(WASM_DIR) && node --test --test-reporter=spec test/heap.test.cjs test/scratch.test.cjs
 	cd $(WASM_DIR) && node test/runtimes/pack.mjs
 	@kill_left() { for f in $(WASM_TMP)/pids/*; do [ -e "$$f" ] || continue; \
 		kill -KILL -- "-$$(basename "$$f")" 2>/dev/null || true; rm -f "$$f"; done; }; \

@@ -9,6 +9,10 @@
 // unless it is given an Ed25519 key; a build is instantiated on first use.
 
 const ABSENT = 0xffffffff;
+// The scratch area's head: one 4-byte length per header entry, 8 at most.
+const HEAD = 8 * 4;
+// The scratch area's first size (it grows to the largest delivery seen).
+const MIN_AREA = 16 * 1024;
 const encoder = new TextEncoder();
 
 function backendError(code, message) {
@@ -46,35 +50,74 @@ function createWasmBackend({ loadHmac, loadFull, fullEntry }) {
     return (full ??= loadFull());
   };
 
-  // Header values cross as UTF-8 bytes back to back in one reused buffer plus
-  // their lengths (as the native backend passes them). Calls are synchronous,
-  // so one module-wide scratch area is safe.
-  let scratch = new Uint8Array(4096);
-  let lens = new Uint32Array(8);
-  let used = 0;
+  // A delivery crosses through the instance's scratch area (src/scratch.rs),
+  // written here straight into WebAssembly memory: LOOKUPS 4-byte
+  // little-endian lengths, one per header entry (ABSENT for none), the
+  // values' UTF-8 bytes back to back, then the body. The call then passes
+  // only numbers: no allocation in wasm, no copy by the glue. Calls are
+  // synchronous, so one area per instance is safe.
+  const areas = new Map();
+  function areaOf(glue) {
+    let area = areas.get(glue);
+    if (area === undefined) {
+      area = { glue, memory: glue.wasmMemory(), ptr: 0, cap: 0, u8: null, text: null, view: null };
+      areas.set(glue, area);
+    }
+    return area;
+  }
 
-  function pack(values) {
+  // Views of memory: all of it (`u8`, `view`) and the area from the header
+  // values on (`text`, for encodeInto). Any call may grow memory, which
+  // detaches them: made anew then.
+  function viewsOf(area) {
+    const buffer = area.memory.buffer;
+    area.u8 = new Uint8Array(buffer);
+    area.view = new DataView(buffer);
+    area.text = new Uint8Array(buffer, area.ptr + HEAD, area.cap - HEAD);
+  }
+
+  /** Writes the delivery into `area`; returns the header values' byte count. */
+  function put(area, body, values) {
     const n = values.length;
-    if (lens.length < n) lens = new Uint32Array(n);
-    let off = 0;
+    // Header values are ASCII in practice: joined, they are encoded in one go
+    // (each one's UTF-8 length is then its length).
+    let all = '';
     for (let i = 0; i < n; i++) {
       const v = values[i];
-      if (v === undefined || v === null) {
-        lens[i] = ABSENT;
-        continue;
-      }
-      // A UTF-8 encoding is at most 3 bytes per UTF-16 code unit.
-      if (off + v.length * 3 > scratch.length) {
-        const bigger = new Uint8Array(Math.max(scratch.length * 2, off + v.length * 3));
-        bigger.set(scratch.subarray(0, off));
-        scratch = bigger;
-      }
-      const { written } = encoder.encodeInto(v, scratch.subarray(off));
-      lens[i] = written;
-      off += written;
+      if (v !== undefined && v !== null) all += v;
     }
-    used = off;
-    return lens.subarray(0, n);
+    // A UTF-8 encoding is at most 3 bytes per UTF-16 code unit.
+    const need = HEAD + all.length * 3 + body.length;
+    if (need > area.cap) {
+      const cap = Math.max(need, area.cap * 2, MIN_AREA);
+      area.ptr = area.glue.reserve(cap) >>> 0;
+      area.cap = cap;
+      viewsOf(area);
+    } else if (area.u8.byteLength === 0) {
+      viewsOf(area);
+    }
+    const { u8, view, ptr } = area;
+    let bytes = encoder.encodeInto(all, area.text).written;
+    if (bytes === all.length) {
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        view.setUint32(ptr + 4 * i, v === undefined || v === null ? ABSENT : v.length, true);
+      }
+    } else {
+      // Not all ASCII: each value on its own, for its UTF-8 length.
+      bytes = 0;
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        let len = ABSENT;
+        if (v !== undefined && v !== null) {
+          len = encoder.encodeInto(v, area.text.subarray(bytes)).written;
+          bytes += len;
+        }
+        view.setUint32(ptr + 4 * i, len, true);
+      }
+    }
+    u8.set(body, ptr + HEAD + bytes);
+    return bytes;
   }
 
   const nowOr = (now) => (now === undefined ? Math.floor(Date.now() / 1000) : now);
@@ -97,7 +140,7 @@ function createWasmBackend({ loadHmac, loadFull, fullEntry }) {
       });
       const custom = typeof scheme === 'string' ? {} : scheme;
       const o = options || {};
-      return glue.createWebhook(
+      const webhook = glue.createWebhook(
         typeof scheme === 'string' ? scheme : undefined,
         custom.signatureHeader,
         custom.prefix,
@@ -116,17 +159,19 @@ function createWasmBackend({ loadHmac, loadFull, fullEntry }) {
         o.replayCapacity,
         o.replayTtl,
       );
+      return { webhook, area: areaOf(glue) };
     },
-    headerNames: (handle) => handle.headerNames(),
+    headerNames: (handle, signatureOnly) => handle.webhook.headerNames(signatureOnly === true),
     verifySignature(handle, body, values, now) {
-      const sizes = pack(values); // may replace `scratch`: read it after
-      handle.verifySignature(body, scratch.subarray(0, used), sizes, nowOr(now));
+      const headerBytes = put(handle.area, body, values);
+      if (handle.webhook.verifySignature(headerBytes, body.length, nowOr(now)) !== 0) throw handle.webhook.takeError();
     },
     verify(handle, body, values, now) {
-      const sizes = pack(values);
-      return handle.verify(body, scratch.subarray(0, used), sizes, nowOr(now));
+      const json = handle.webhook.verify(put(handle.area, body, values), body.length, nowOr(now));
+      if (json === undefined) throw handle.webhook.takeError();
+      return json;
     },
-    sign: (handle, body, timestamp, id) => handle.sign(body, timestamp, id),
+    sign: (handle, body, timestamp, id) => handle.webhook.sign(body, timestamp, id),
   };
 }
 

@@ -18,11 +18,13 @@ extern crate alloc;
 // for the host (`cargo clippy --workspace`) links `std` for them.
 #[cfg(target_arch = "wasm32")]
 mod heap;
+mod scratch;
 #[cfg(not(target_arch = "wasm32"))]
 extern crate std;
 
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
+use core::cell::Cell;
 
 use hookseal::{CustomScheme, Headers, Options, Scheme, SignatureEncoding, Webhook};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -229,41 +231,97 @@ pub fn create_webhook(
         }
         None => inner,
     };
-    let names = inner
-        .header_names()
+    // The core says which headers the scheme reads (signature, id, timestamp,
+    // their aliases, catalog envelope headers); JavaScript looks up just these.
+    let lookups: Vec<String> = inner
+        .header_lookups(false)
         .into_iter()
-        .map(ToString::to_string)
+        .map(|names| {
+            let mut entry = String::new();
+            for name in names {
+                if !entry.is_empty() {
+                    entry.push('|');
+                }
+                entry.push_str(name);
+            }
+            entry
+        })
         .collect();
-    Ok(WasmWebhook { inner, names })
+    if lookups.len() > MAX_LOOKUPS {
+        return Err(invalid_argument("a scheme reads at most 8 headers"));
+    }
+    let signature_lookups = inner.header_lookups(true).len();
+    Ok(WasmWebhook {
+        inner,
+        lookups,
+        signature_lookups,
+        error: Cell::new(None),
+    })
 }
 
-/// Marks an absent header in `lens`.
+/// Marks an absent header in the scratch area's lengths.
 const ABSENT: u32 = u32::MAX;
 
-/// The header values the JavaScript layer found, aligned with the scheme's
-/// header names: their UTF-8 bytes back to back in `bytes`, each one's
-/// length in `lens` (`ABSENT` for a missing header), as `hookseal-node`
-/// receives them.
+/// Header entries a scheme can read, at most; the scratch area starts with
+/// this many 4-byte lengths.
+const MAX_LOOKUPS: usize = 8;
+
+/// The header values the JavaScript layer found, one per look-up entry (the
+/// core's `Webhook::header_lookups`): their UTF-8 bytes back to back in
+/// `bytes`, each one's length in `lens` (4 bytes little-endian each; `ABSENT`
+/// for a missing header). An entry's value is the one JavaScript picked among
+/// the entry's names (the first present and not blank, the core's rule), so
+/// it answers for every name of the entry, as in `hookseal-node`.
 struct Packed<'a> {
-    names: &'a [String],
+    lookups: &'a [String],
     bytes: &'a [u8],
-    lens: &'a [u32],
+    lens: &'a [u8],
+}
+
+impl Packed<'_> {
+    fn len(&self, i: usize) -> Option<u32> {
+        let word = self.lens.get(i * 4..i * 4 + 4)?;
+        Some(u32::from_le_bytes(word.try_into().ok()?))
+    }
 }
 
 impl Headers for Packed<'_> {
     fn get(&self, name: &str) -> Option<&[u8]> {
-        let i = self.names.iter().position(|n| n == name)?;
-        let len = *self.lens.get(i)?;
+        let i = self.lookups.iter().position(|entry| {
+            entry
+                .as_bytes()
+                .split(|&b| b == b'|')
+                .any(|n| n == name.as_bytes())
+        })?;
+        let len = self.len(i)?;
         if len == ABSENT {
             return None;
         }
-        let start: usize = self.lens[..i]
-            .iter()
-            .filter(|&&l| l != ABSENT)
-            .map(|&l| l as usize)
-            .sum();
+        let mut start = 0usize;
+        for j in 0..i {
+            match self.len(j)? {
+                ABSENT => {}
+                l => start += l as usize,
+            }
+        }
         self.bytes.get(start..start.checked_add(len as usize)?)
     }
+}
+
+/// The address of the scratch area (`src/scratch.rs`) after growing it to at
+/// least `size` bytes. JavaScript writes a delivery there, laid out as
+/// `verifySignature` reads it, and makes a new view of `memory()` afterwards
+/// (growing the area may grow the memory, which detaches the old views).
+#[wasm_bindgen]
+pub fn reserve(size: usize) -> *mut u8 {
+    scratch::reserve(size)
+}
+
+/// The instance's `WebAssembly.Memory`, for JavaScript's views of the
+/// scratch area.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
 }
 
 /// A verifier for one scheme and one or more secrets; the keyed HMAC state
@@ -271,53 +329,124 @@ impl Headers for Packed<'_> {
 #[wasm_bindgen]
 pub struct WasmWebhook {
     inner: Webhook,
-    names: Vec<String>,
+    /// `Webhook::header_lookups(false)`, each entry's names joined by `|`:
+    /// the entries whose values the scratch area holds, in order.
+    lookups: Vec<String>,
+    /// How many of them `verify_signature` reads (`header_lookups(true)`), at the front.
+    signature_lookups: usize,
+    /// The refusal of the last call that returned a failure, until `takeError`.
+    error: Cell<Option<JsValue>>,
+}
+
+impl WasmWebhook {
+    /// Runs `f` over the delivery in the scratch area: the lengths of the
+    /// first `entries` look-up entries' values, `header_bytes` bytes of header
+    /// values, `body_len` bytes of body.
+    fn delivery<R>(
+        &self,
+        entries: usize,
+        header_bytes: usize,
+        body_len: usize,
+        now: f64,
+        f: impl FnOnce(&Webhook, &[u8], &Packed<'_>, u64) -> Result<R>,
+    ) -> Result<R> {
+        let now = whole(now, "now")?;
+        scratch::with(|area| {
+            let end = (MAX_LOOKUPS * 4)
+                .checked_add(header_bytes)
+                .and_then(|e| e.checked_add(body_len));
+            let Some(end) = end.filter(|&e| e <= area.len()) else {
+                return Err(invalid_argument(
+                    "the delivery does not fit the scratch area",
+                ));
+            };
+            let (lens, rest) = area[..end].split_at(MAX_LOOKUPS * 4);
+            let (bytes, body) = rest.split_at(header_bytes);
+            let headers = Packed {
+                lookups: &self.lookups[..entries],
+                bytes,
+                lens,
+            };
+            f(&self.inner, body, &headers, now)
+        })
+    }
+
+    /// 0 for success; 1 after keeping the refusal for `takeError`.
+    fn status(&self, result: Result<()>) -> u32 {
+        match result {
+            Ok(()) => 0,
+            Err(e) => {
+                self.error.set(Some(e));
+                1
+            }
+        }
+    }
 }
 
 #[wasm_bindgen]
 impl WasmWebhook {
-    /// The lower-case header names the scheme may read; `verify*` takes their
-    /// values in this order.
+    /// The header entries the scheme reads (the core's
+    /// `Webhook::header_lookups`), in the order of their values in the scratch
+    /// area: lower-case names, an entry's aliases joined by `|`. With
+    /// `signature_only`, the entries `verifySignature` reads (the first ones).
     #[wasm_bindgen(js_name = headerNames)]
-    pub fn header_names(&self) -> Vec<String> {
-        self.names.clone()
+    pub fn header_names(&self, signature_only: Option<bool>) -> Vec<String> {
+        let n = if signature_only == Some(true) {
+            self.signature_lookups
+        } else {
+            self.lookups.len()
+        };
+        self.lookups[..n].to_vec()
     }
 
-    /// Checks the signature (and timestamp); throws an `Error` whose `code`
-    /// is PRODUCT.md's code. `packed`/`lens`: the values of `headerNames()`. `now` is Unix seconds (the JavaScript side
-    /// passes the clock: the core has none here).
+    /// Checks the signature (and timestamp) of the delivery in the scratch
+    /// area: at its start eight 4-byte little-endian lengths, one per entry
+    /// of `headerNames(true)` (`0xffffffff` for an absent header; the rest
+    /// unused), then the values' UTF-8 bytes back to back (`header_bytes` in
+    /// all), then the body (`body_len` bytes). `now` is Unix seconds (the JavaScript side passes
+    /// the clock: the core has none here). Returns 0, or 1 when refused:
+    /// `takeError()` then returns the `Error` (its `code` is PRODUCT.md's).
+    /// Numbers only, so the glue neither allocates nor copies.
     #[wasm_bindgen(js_name = verifySignature)]
-    pub fn verify_signature(
-        &self,
-        body: &[u8],
-        packed: &[u8],
-        lens: &[u32],
-        now: f64,
-    ) -> Result<()> {
-        let headers = Packed {
-            names: &self.names,
-            bytes: packed,
-            lens,
-        };
-        let now = whole(now, "now")?;
-        self.inner
-            .verify_signature(body, &headers, Some(now))
-            .map_err(|e| to_js(&e))
+    pub fn verify_signature(&self, header_bytes: usize, body_len: usize, now: f64) -> u32 {
+        let entries = self.signature_lookups;
+        let result = self.delivery(
+            entries,
+            header_bytes,
+            body_len,
+            now,
+            |wh, body, headers, now| {
+                wh.verify_signature(body, headers, Some(now))
+                    .map_err(|e| to_js(&e))
+            },
+        );
+        self.status(result)
     }
 
-    /// Checks the delivery like `verifySignature`, then parses and validates
-    /// its JSON; returns the event as JSON text (`Event::to_json_string`).
-    pub fn verify(&self, body: &[u8], packed: &[u8], lens: &[u32], now: f64) -> Result<String> {
-        let headers = Packed {
-            names: &self.names,
-            bytes: packed,
-            lens,
-        };
-        let now = whole(now, "now")?;
-        self.inner
-            .verify(body, &headers, Some(now))
-            .map(|e| e.to_json_string())
-            .map_err(|e| to_js(&e))
+    /// Checks the delivery like `verifySignature` (with the values of every
+    /// entry of `headerNames()`), then parses and validates its JSON; returns
+    /// the event as JSON text (`Event::to_json_string`), or nothing when
+    /// refused (`takeError()` then returns the `Error`).
+    pub fn verify(&self, header_bytes: usize, body_len: usize, now: f64) -> Option<String> {
+        let entries = self.lookups.len();
+        let result = self.delivery(
+            entries,
+            header_bytes,
+            body_len,
+            now,
+            |wh, body, headers, now| {
+                wh.verify(body, headers, Some(now))
+                    .map(|e| e.to_json_string())
+                    .map_err(|e| to_js(&e))
+            },
+        );
+        result.map_err(|e| self.error.set(Some(e))).ok()
+    }
+
+    /// The refusal of the last call that failed.
+    #[wasm_bindgen(js_name = takeError)]
+    pub fn take_error(&self) -> JsValue {
+        self.error.take().unwrap_or_default()
     }
 
     /// The headers a provider would send, as a flat `[name, value, …]` list.
