@@ -12,23 +12,13 @@ const native = require('../native/binding.cjs');
 // version copied the values and small bodies into a buffer Rust kept and
 // made an argument-less napi-rs call; the concatenation and `utf8Write` alone
 // cost ~160 ns (bench/node.md).
-function signatureCall(id, now, body, values) {
+function call(fn, id, now, body, values) {
   switch (values.length) {
-    case 1: return native.verifySignatureArgs(id, now, body, values[0]);
-    case 2: return native.verifySignatureArgs(id, now, body, values[0], values[1]);
-    case 3: return native.verifySignatureArgs(id, now, body, values[0], values[1], values[2]);
-    case 4: return native.verifySignatureArgs(id, now, body, values[0], values[1], values[2], values[3]);
-    default: return native.verifySignatureArgs(id, now, body, ...values);
-  }
-}
-
-function eventCall(id, now, body, values) {
-  switch (values.length) {
-    case 1: return native.verifyArgs(id, now, body, values[0]);
-    case 2: return native.verifyArgs(id, now, body, values[0], values[1]);
-    case 3: return native.verifyArgs(id, now, body, values[0], values[1], values[2]);
-    case 4: return native.verifyArgs(id, now, body, values[0], values[1], values[2], values[3]);
-    default: return native.verifyArgs(id, now, body, ...values);
+    case 1: return fn(id, now, body, values[0]);
+    case 2: return fn(id, now, body, values[0], values[1]);
+    case 3: return fn(id, now, body, values[0], values[1], values[2]);
+    case 4: return fn(id, now, body, values[0], values[1], values[2], values[3]);
+    default: return fn(id, now, body, ...values);
   }
 }
 
@@ -46,7 +36,8 @@ module.exports = {
   },
   headerNames: (handle, signatureOnly) => native.headerNames(handle.id, signatureOnly === true),
   httpStatus: (code) => native.httpStatus(code),
-  verifySignature: (handle, body, values, now) => signatureCall(handle.id, now === undefined ? NaN : now, body, values),
-  verify: (handle, body, values, now) => eventCall(handle.id, now === undefined ? NaN : now, body, values),
+  verifySignature: (handle, body, values, now) =>
+    call(native.verifySignatureArgs, handle.id, now === undefined ? NaN : now, body, values),
+  verify: (handle, body, values, now) => call(native.verifyArgs, handle.id, now === undefined ? NaN : now, body, values),
   sign: (handle, body, timestamp, id) => native.sign(handle.id, body, timestamp, id),
 };

@@ -109,22 +109,24 @@ unsafe fn read_string(
     out: &mut Vec<u8>,
 ) -> Result<(usize, usize), Thrown> {
     let failed = || invalid("header values must be strings");
-    units.clear();
-    let mut written = 0usize;
-    // SAFETY: `units` has `capacity()` writable u16 slots; N-API writes at
-    // most that many (including a terminating NUL) and reports how many.
-    let status = unsafe {
-        sys::napi_get_value_string_utf16(
-            env,
-            value,
-            units.as_mut_ptr(),
-            units.capacity(),
-            &raw mut written,
-        )
+    // Copies the string into `units`' spare capacity; the units written.
+    let fill = |units: &mut Vec<u16>| {
+        let mut written = 0usize;
+        // SAFETY: `units` has `capacity()` writable u16 slots; N-API writes at
+        // most that many (including a terminating NUL) and reports how many.
+        let status = unsafe {
+            sys::napi_get_value_string_utf16(
+                env,
+                value,
+                units.as_mut_ptr(),
+                units.capacity(),
+                &raw mut written,
+            )
+        };
+        ok(status).then_some(written)
     };
-    if !ok(status) {
-        return Err(failed());
-    }
+    units.clear();
+    let mut written = fill(units).ok_or_else(failed)?;
     if written + 1 >= units.capacity() {
         // Possibly cut: ask for the length and read it again into enough room.
         let mut exact = 0usize;
@@ -136,19 +138,7 @@ unsafe fn read_string(
             return Err(failed());
         }
         units.reserve(exact + 1);
-        // SAFETY: as above, with room for `exact` units and the NUL.
-        let status = unsafe {
-            sys::napi_get_value_string_utf16(
-                env,
-                value,
-                units.as_mut_ptr(),
-                units.capacity(),
-                &raw mut written,
-            )
-        };
-        if !ok(status) || written != exact {
-            return Err(failed());
-        }
+        written = fill(units).filter(|&w| w == exact).ok_or_else(failed)?;
     }
     // SAFETY: N-API initialised the first `written` units.
     unsafe { units.set_len(written) };
