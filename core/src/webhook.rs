@@ -349,7 +349,7 @@ impl Webhook {
             });
         }
         if *scheme != Scheme::Standard {
-            return Ok(Key::Hmac(hmac_key(secret)));
+            return Ok(Key::Hmac(HmacKey::new(secret)));
         }
         if let Some(b64) = secret.strip_prefix(b"whpk_") {
             #[cfg(feature = "ed25519")]
@@ -1028,10 +1028,6 @@ impl Webhook {
     }
 }
 
-fn hmac_key(secret: &[u8]) -> HmacKey {
-    HmacKey::new(secret)
-}
-
 /// A decoded Ed25519 key, on the stack.
 #[cfg(feature = "ed25519")]
 struct SecretBuf {
@@ -1114,11 +1110,11 @@ fn standard_hmac_key(b64: &[u8]) -> Result<HmacKey, Error> {
     }
     match total {
         0 => Err(invalid()),
-        n if n <= x.head.len() => Ok(hmac_key(&x.head[..n])),
+        n if n <= x.head.len() => Ok(HmacKey::new(&x.head[..n])),
         _ => {
             let mut hashed = [0u8; 32];
             x.hasher.finish_into(&mut hashed);
-            let key = hmac_key(&hashed);
+            let key = HmacKey::new(&hashed);
             zeroize::Zeroize::zeroize(&mut hashed);
             Ok(key)
         }
