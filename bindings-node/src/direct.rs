@@ -84,6 +84,18 @@ impl Headers for Values<'_> {
             .lookups
             .iter()
             .position(|names| names.iter().any(|n| n == name))?;
+        self.value(i)
+    }
+
+    /// The signature check asks by entry number: no names to match.
+    fn entry(&self, index: usize) -> Option<Option<&[u8]>> {
+        (index < self.lookups.len()).then(|| self.value(index))
+    }
+}
+
+impl Values<'_> {
+    /// The value of entry `i`.
+    fn value(&self, i: usize) -> Option<&[u8]> {
         let (start, end) = (*self.spans.get(i)?)?;
         self.bytes.get(start..end)
     }

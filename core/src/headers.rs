@@ -9,6 +9,19 @@
 pub trait Headers {
     /// The raw value of the header called `name` (ASCII lower case), if present.
     fn get(&self, name: &str) -> Option<&[u8]>;
+
+    /// For bindings that look the headers up themselves, in the order of
+    /// [`Webhook::header_lookups`](crate::Webhook::header_lookups): the value
+    /// found for entry `index` (`Some(None)` when the header is absent), so
+    /// the signature check takes it without matching names. `None`, the
+    /// default, means "ask [`Headers::get`] by name". Envelope headers of the
+    /// catalogs are always asked by name.
+    #[doc(hidden)]
+    #[inline]
+    fn entry(&self, index: usize) -> Option<Option<&[u8]>> {
+        let _ = index;
+        None
+    }
 }
 
 /// Whether the header name `key` is `name` (ASCII lower case), ignoring case.
@@ -22,6 +35,11 @@ fn same_name(key: &str, name: &str) -> bool {
 impl<T: Headers + ?Sized> Headers for &T {
     fn get(&self, name: &str) -> Option<&[u8]> {
         (**self).get(name)
+    }
+
+    #[inline]
+    fn entry(&self, index: usize) -> Option<Option<&[u8]>> {
+        (**self).entry(index)
     }
 }
 

@@ -269,12 +269,18 @@ fn invalid(header: Text, reason: &'static str) -> Error {
     Error::InvalidHeader { header, reason }
 }
 
+/// The header of look-up entry `entry` (`Webhook::header_lookups`), called `name`.
 fn lookup<'h, H: Headers + ?Sized>(
     headers: &'h H,
+    entry: usize,
     name: &str,
     display: Name<'_>,
 ) -> Result<&'h [u8], Error> {
-    match headers.get(name).map(trim_ows) {
+    let value = match headers.entry(entry) {
+        Some(value) => value,
+        None => headers.get(name),
+    };
+    match value.map(trim_ows) {
         Some(v) if !v.is_empty() => Ok(v),
         _ => Err(missing(display.text())),
     }
@@ -285,11 +291,21 @@ const STANDARD_ID: [&str; 2] = ["webhook-id", "svix-id"];
 const STANDARD_TIMESTAMP: [&str; 2] = ["webhook-timestamp", "svix-timestamp"];
 const STANDARD_SIGNATURE: [&str; 2] = ["webhook-signature", "svix-signature"];
 
+/// The header of look-up entry `entry`, called `names[0]` or its alias `names[1]`.
 fn lookup_alias<'h, H: Headers + ?Sized>(
     headers: &'h H,
+    entry: usize,
     names: [&str; 2],
     display: &'static str,
 ) -> Result<&'h [u8], Error> {
+    // A binding's value for the entry is already the first present and not
+    // blank of its names (`header_lookups`).
+    if let Some(value) = headers.entry(entry) {
+        return match value.map(trim_ows) {
+            Some(v) if !v.is_empty() => Ok(v),
+            _ => Err(missing(text(display))),
+        };
+    }
     for name in names {
         if let Some(v) = headers.get(name).map(trim_ows) {
             if !v.is_empty() {
@@ -676,15 +692,18 @@ impl Webhook {
         let mut plan = self.plan();
 
         // 2. Headers present.
+        // The entry numbers are the order of `header_lookups`: Standard's
+        // id, timestamp, signature; otherwise the signature, the id (custom
+        // schemes), the timestamp.
         let (sig_value, id_value, mut ts_text) = if matches!(plan.format, Format::Standard) {
-            let id = lookup_alias(headers, STANDARD_ID, "webhook-id")?;
-            let ts = lookup_alias(headers, STANDARD_TIMESTAMP, "webhook-timestamp")?;
-            let sig = lookup_alias(headers, STANDARD_SIGNATURE, "webhook-signature")?;
+            let id = lookup_alias(headers, 0, STANDARD_ID, "webhook-id")?;
+            let ts = lookup_alias(headers, 1, STANDARD_TIMESTAMP, "webhook-timestamp")?;
+            let sig = lookup_alias(headers, 2, STANDARD_SIGNATURE, "webhook-signature")?;
             (sig, Some(id), Some((ts, Name::Static("webhook-timestamp"))))
         } else {
-            let sig = lookup(headers, plan.sig_header, plan.sig_display)?;
+            let sig = lookup(headers, 0, plan.sig_header, plan.sig_display)?;
             let id = match &plan.id_header {
-                Some((name, display)) => Some(lookup(headers, name, *display)?),
+                Some((name, display)) => Some(lookup(headers, 1, name, *display)?),
                 None => None,
             };
             (sig, id, None)
@@ -701,7 +720,8 @@ impl Webhook {
             ));
         }
         if let Some((name, display)) = &plan.ts_header {
-            ts_text = Some((lookup(headers, name, *display)?, *display));
+            let entry = 1 + usize::from(plan.id_header.is_some());
+            ts_text = Some((lookup(headers, entry, name, *display)?, *display));
         }
 
         // 3. Headers well-formed.
