@@ -3,7 +3,7 @@
 //! takes each one by its entry number. If the numbers in `Webhook::check` and
 //! the order of `header_lookups` ever disagreed, a binding would hand the
 //! wrong header over; these tests check every scheme both ways.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use hookseal::{CustomScheme, ErrorCode, Headers, Scheme, SignatureEncoding, Webhook};
 
@@ -138,7 +138,7 @@ fn an_absent_or_blank_entry_is_a_missing_header() {
         let wh = Webhook::new(scheme.clone(), &[secret]).unwrap();
         let signed = wh.sign(BODY, Some(NOW), Some("msg_entries")).unwrap();
         let names = wh.header_lookups(true);
-        for i in 0..names.len() {
+        for (i, entry) in names.iter().enumerate() {
             for blank in [None, Some(Vec::new()), Some(b" \t ".to_vec())] {
                 let mut source = by_entry(&wh, &signed);
                 source.values[i] = blank.clone();
@@ -153,8 +153,7 @@ fn an_absent_or_blank_entry_is_a_missing_header() {
                 assert_eq!(
                     err.kind(),
                     ErrorCode::MissingHeader,
-                    "{scheme}, entry {i} {:?}: {err}",
-                    names[i]
+                    "{scheme}, entry {i} {entry:?}: {err}"
                 );
             }
         }
