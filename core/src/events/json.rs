@@ -360,7 +360,9 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&s[start..i]);
+        // `start` and `i` are at ASCII bytes, so `get` always succeeds (unlike
+        // `&s[start..i]`, it brings no panic path: -1.4 kB of WebAssembly).
+        out.push_str(s.get(start..i).unwrap_or_default());
         if esc.is_empty() {
             out.push_str("\\u00");
             out.push(char::from(HEX[usize::from(c >> 4)]));
@@ -370,7 +372,7 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
         }
         start = i + 1;
     }
-    out.push_str(&s[start..]);
+    out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');
 }
 
