@@ -53,8 +53,16 @@ fn to_js(err: &hookseal::Error) -> JsValue {
     error(err.code(), &err.message())
 }
 
+/// `parts.concat()` by a plain loop: `[&str]::concat` brings
+/// `alloc::str::join_generic_copy` (1.1 kB of WebAssembly) for messages only.
+fn concat(parts: &[&str]) -> String {
+    let mut out = String::new();
+    parts.iter().for_each(|p| out.push_str(p));
+    out
+}
+
 fn invalid_argument(reason: &str) -> JsValue {
-    error("invalid_argument", &["invalid argument: ", reason].concat())
+    error("invalid_argument", &concat(&["invalid argument: ", reason]))
 }
 
 /// `s` as Rust's `{s:?}` writes it (the native backend's messages use it):
@@ -84,9 +92,10 @@ fn whole(value: f64, what: &str) -> Result<u64> {
     if (0.0..=9_007_199_254_740_991.0).contains(&value) && whole as f64 == value {
         Ok(whole)
     } else {
-        Err(invalid_argument(
-            &[what, " must be a non-negative whole number"].concat(),
-        ))
+        Err(invalid_argument(&concat(&[
+            what,
+            " must be a non-negative whole number",
+        ])))
     }
 }
 
@@ -101,11 +110,11 @@ fn size(value: f64, what: &str, too_large: &str) -> Result<usize> {
 fn scheme_from(id: Option<String>, custom: [Option<String>; 9]) -> Result<Scheme> {
     if let Some(id) = id {
         return Scheme::from_id(&id).ok_or_else(|| {
-            invalid_argument(&[
+            invalid_argument(&concat(&[
                 "unknown scheme ",
                 &quoted(&id),
                 "; use one of costkatana, unicraft, dash, smartaihub, standard, stripe, github, slack, shopify, or describe a custom scheme",
-            ].concat())
+            ]))
         });
     }
     let [signature_header, prefix, encoding, id_header, timestamp_header, template, event_id, event_type, event_ts] =
@@ -120,13 +129,10 @@ fn scheme_from(id: Option<String>, custom: [Option<String>; 9]) -> Result<Scheme
         None | Some("hex") => SignatureEncoding::Hex,
         Some("base64") => SignatureEncoding::Base64,
         Some(other) => {
-            return Err(invalid_argument(
-                &[
-                    "custom scheme: encoding must be \"hex\" or \"base64\", not ",
-                    &quoted(other),
-                ]
-                .concat(),
-            ))
+            return Err(invalid_argument(&concat(&[
+                "custom scheme: encoding must be \"hex\" or \"base64\", not ",
+                &quoted(other),
+            ])))
         }
     });
     if let Some(h) = id_header {
