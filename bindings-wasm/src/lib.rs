@@ -26,7 +26,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::Cell;
 
-use hookseal::{CustomScheme, Headers, Options, Scheme, SignatureEncoding, Webhook};
+// `quoted`: `{s:?}` as the native backend's messages write it, without `core::fmt`.
+use hookseal::{quoted, CustomScheme, Headers, Options, Scheme, SignatureEncoding, Webhook};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -63,22 +64,6 @@ fn concat(parts: &[&str]) -> String {
 
 fn invalid_argument(reason: &str) -> JsValue {
     error("invalid_argument", &concat(&["invalid argument: ", reason]))
-}
-
-/// `s` as Rust's `{s:?}` writes it (the native backend's messages use it):
-/// in double quotes, escaped as `char::escape_debug` does except `'`. Built
-/// without `format!`, so the module carries no `core::fmt` machinery.
-fn quoted(s: &str) -> String {
-    let mut out = String::from('"');
-    for c in s.chars() {
-        if c == '\'' {
-            out.push(c);
-        } else {
-            out.extend(c.escape_debug());
-        }
-    }
-    out.push('"');
-    out
 }
 
 type Result<T> = core::result::Result<T, JsValue>;

@@ -326,6 +326,18 @@ pub(crate) fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &str {
     core::str::from_utf8(&buf[i..]).unwrap_or_default()
 }
 
+/// `s` quoted as `{s:?}` writes it. Not part of the documented API: the
+/// WebAssembly binding quotes with it too, so its module has one copy of the
+/// escaping (`{s:?}` itself would bring `core::fmt`).
+#[cfg(feature = "alloc")]
+#[doc(hidden)]
+pub fn quoted(s: &str) -> alloc::string::String {
+    let mut out = alloc::string::String::new();
+    // Writing to a `String` cannot fail.
+    let _ = write_debug_str(&mut out, s);
+    out
+}
+
 /// `s` as `{s:?}` writes it: in double quotes, each character escaped as
 /// `char::escape_debug` does, except `'` (which `str`'s `Debug` leaves as is).
 pub(crate) fn write_debug_str<W: fmt::Write + ?Sized>(w: &mut W, s: &str) -> fmt::Result {

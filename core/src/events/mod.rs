@@ -15,7 +15,7 @@ use json::{Map, Value};
 pub use replay::ReplayGuard;
 pub(crate) use replay::SharedGuard;
 
-use crate::error::{concat, join, Error};
+use crate::error::{concat, join, quoted, Error};
 use crate::headers::Headers;
 use crate::scheme::Scheme;
 use crate::webhook::{Delivery, Webhook};
@@ -192,14 +192,6 @@ fn payload_error(path: &Path<'_>, what: &[&str]) -> Error {
     Error::InvalidPayload {
         reason: Cow::Owned(reason),
     }
-}
-
-/// `s` quoted as `{s:?}` writes it.
-fn quoted(s: &str) -> String {
-    let mut out = String::new();
-    // Writing to a `String` cannot fail.
-    let _ = crate::error::write_debug_str(&mut out, s);
-    out
 }
 
 fn json_kind(v: &Value) -> &'static str {
