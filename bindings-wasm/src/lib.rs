@@ -146,45 +146,51 @@ pub fn http_status(code: &str) -> u32 {
     hookseal::ErrorCode::from_code(code).map_or(400, |c| u32::from(c.http_status()))
 }
 
-/// Builds a verifier: the scheme (`id`, or the custom fields), the secrets
-/// concatenated in `secrets` with their lengths in `secret_lengths`, and the
-/// options (`undefined` takes the core's default). The JavaScript names are
-/// those of the backend interface (`js/backend.md`).
-#[allow(clippy::too_many_arguments)] // one flat call instead of an object walked through the glue
+/// The scheme fields at the front of `createWebhook`'s parts: the scheme id,
+/// then the custom scheme's nine (see `scheme_from`).
+const SCHEME_FIELDS: usize = 10;
+
+/// Builds a verifier. `parts` holds, back to back, the UTF-8 bytes of the
+/// scheme id and of the custom scheme's fields (signature header, prefix,
+/// encoding, id header, timestamp header, template, event id / type /
+/// timestamp fields), then the secrets; `part_lengths` their byte lengths,
+/// `ABSENT` for an absent field. Bytes rather than ten optional strings: the
+/// glue passes two arrays instead of converting ten arguments. The options
+/// take the core's default when `undefined`. The JavaScript names are those
+/// of the backend interface (`js/backend.md`).
 #[wasm_bindgen(js_name = createWebhook)]
 pub fn create_webhook(
-    id: Option<String>,
-    signature_header: Option<String>,
-    prefix: Option<String>,
-    encoding: Option<String>,
-    id_header: Option<String>,
-    timestamp_header: Option<String>,
-    template: Option<String>,
-    event_id_field: Option<String>,
-    event_type_field: Option<String>,
-    event_timestamp_field: Option<String>,
-    secrets: &[u8],
-    secret_lengths: &[u32],
+    parts: &[u8],
+    part_lengths: &[u32],
     tolerance: Option<f64>,
     strict: Option<bool>,
     max_payload_bytes: Option<f64>,
     replay_capacity: Option<f64>,
     replay_ttl: Option<f64>,
 ) -> Result<WasmWebhook> {
-    let scheme = scheme_from(
-        id,
-        [
-            signature_header,
-            prefix,
-            encoding,
-            id_header,
-            timestamp_header,
-            template,
-            event_id_field,
-            event_type_field,
-            event_timestamp_field,
-        ],
-    )?;
+    let mut fields: [Option<String>; SCHEME_FIELDS] = Default::default();
+    let mut keys: Vec<&[u8]> = Vec::with_capacity(part_lengths.len());
+    let mut rest = parts;
+    for (i, &len) in part_lengths.iter().enumerate() {
+        if i < SCHEME_FIELDS && len == ABSENT {
+            continue;
+        }
+        let len = usize::try_from(len).unwrap_or(usize::MAX);
+        let Some((part, tail)) = rest.split_at_checked(len) else {
+            return Err(invalid_argument("part lengths do not add up"));
+        };
+        rest = tail;
+        match fields.get_mut(i) {
+            Some(field) => {
+                let text = core::str::from_utf8(part)
+                    .map_err(|_| invalid_argument("scheme fields must be UTF-8"))?;
+                *field = Some(String::from(text));
+            }
+            None => keys.push(part),
+        }
+    }
+    let [id, custom @ ..] = fields;
+    let scheme = scheme_from(id, custom)?;
     let mut opts = Options::default();
     let mut replay: Option<(usize, u64)> = None;
     if let Some(c) = replay_capacity {
@@ -199,16 +205,6 @@ pub fn create_webhook(
     }
     if let Some(m) = max_payload_bytes {
         opts.max_payload_bytes = size(m, "maxPayloadBytes", "maxPayloadBytes is too large")?;
-    }
-    let mut keys: Vec<&[u8]> = Vec::with_capacity(secret_lengths.len());
-    let mut rest = secrets;
-    for &len in secret_lengths {
-        let len = usize::try_from(len).unwrap_or(usize::MAX);
-        let Some((key, tail)) = rest.split_at_checked(len) else {
-            return Err(invalid_argument("secret lengths do not add up"));
-        };
-        keys.push(key);
-        rest = tail;
     }
     let inner = Webhook::with_options(scheme, &keys, opts).map_err(|e| to_js(&e))?;
     let inner = match replay {
