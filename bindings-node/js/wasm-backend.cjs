@@ -162,7 +162,8 @@ function createWasmBackend({ loadHmac, loadFull, fullEntry }) {
       const webhook = glue.createWebhook(joined, lengths, o.tolerance, o.strict, o.maxPayloadBytes, o.replayCapacity, o.replayTtl);
       return { webhook, area: areaOf(glue) };
     },
-    headerNames: (handle, signatureOnly) => handle.webhook.headerNames(signatureOnly === true),
+    // Both come as one string of lines (src/lib.rs): no string-array conversion in the glue.
+    headerNames: (handle, signatureOnly) => handle.webhook.headerNames(signatureOnly === true).split('\n'),
     verifySignature(handle, body, values, now) {
       const headerBytes = put(handle.area, body, values);
       if (handle.webhook.verifySignature(headerBytes, body.length, nowOr(now)) !== 0) throw handle.webhook.takeError();
@@ -172,7 +173,7 @@ function createWasmBackend({ loadHmac, loadFull, fullEntry }) {
       if (json === undefined) throw handle.webhook.takeError();
       return json;
     },
-    sign: (handle, body, timestamp, id) => handle.webhook.sign(body, timestamp, id),
+    sign: (handle, body, timestamp, id) => handle.webhook.sign(body, timestamp, id).split('\n'),
   };
 }
 

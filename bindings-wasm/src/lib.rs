@@ -68,6 +68,18 @@ fn invalid_argument(reason: &str) -> JsValue {
 
 type Result<T> = core::result::Result<T, JsValue>;
 
+/// `items` joined by `\n`, for JavaScript to split.
+fn lines<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(item);
+    }
+    out
+}
+
 /// A JavaScript number that must be a whole, non-negative, safe integer.
 fn whole(value: f64, what: &str) -> Result<u64> {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -376,14 +388,16 @@ impl WasmWebhook {
     /// `Webhook::header_lookups`), in the order of their values in the scratch
     /// area: lower-case names, an entry's aliases joined by `|`. With
     /// `signature_only`, the entries `verifySignature` reads (the first ones).
+    /// One string, the entries separated by `\n` (header names never contain
+    /// it): a string array would bring wasm-bindgen's array conversion.
     #[wasm_bindgen(js_name = headerNames)]
-    pub fn header_names(&self, signature_only: Option<bool>) -> Vec<String> {
+    pub fn header_names(&self, signature_only: Option<bool>) -> String {
         let n = if signature_only == Some(true) {
             self.signature_lookups
         } else {
             self.lookups.len()
         };
-        self.lookups[..n].to_vec()
+        lines(self.lookups.iter().take(n).map(String::as_str))
     }
 
     /// Checks the signature (and timestamp) of the delivery in the scratch
@@ -436,18 +450,20 @@ impl WasmWebhook {
         self.error.take().unwrap_or_default()
     }
 
-    /// The headers a provider would send, as a flat `[name, value, …]` list.
-    pub fn sign(
-        &self,
-        body: &[u8],
-        timestamp: Option<f64>,
-        id: Option<String>,
-    ) -> Result<Vec<String>> {
+    /// The headers a provider would send, as `name\nvalue\nname\nvalue…`
+    /// (names are tokens and values visible ASCII: the core checks the
+    /// custom header names, the prefix and `id`; checked again here, as the
+    /// split in JavaScript relies on it).
+    pub fn sign(&self, body: &[u8], timestamp: Option<f64>, id: Option<String>) -> Result<String> {
         let ts = timestamp.map(|t| whole(t, "timestamp")).transpose()?;
         let pairs = self
             .inner
             .sign(body, ts, id.as_deref())
             .map_err(|e| to_js(&e))?;
-        Ok(pairs.into_iter().flat_map(|(k, v)| [k, v]).collect())
+        let flat = lines(pairs.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]));
+        if flat.matches('\n').count() + 1 != pairs.len() * 2 {
+            return Err(invalid_argument("a signed header contains a line break"));
+        }
+        Ok(flat)
     }
 }
