@@ -128,19 +128,10 @@ function createWasmBackend({ loadHmac, loadFull, fullEntry }) {
     httpStatus: (code) => glueFor(false).httpStatus(code),
     createWebhook(scheme, secrets, options) {
       const glue = glueFor(wantsEd25519(scheme, secrets));
-      let total = 0;
-      for (const s of secrets) total += s.length;
-      const joined = new Uint8Array(total);
-      const lengths = new Uint32Array(secrets.length);
-      let off = 0;
-      secrets.forEach((s, i) => {
-        joined.set(s, off);
-        off += s.length;
-        lengths[i] = s.length;
-      });
+      // The scheme id or the custom scheme's fields (in src/lib.rs's order),
+      // then the secrets: UTF-8 bytes back to back, and their lengths.
       const custom = typeof scheme === 'string' ? {} : scheme;
-      const o = options || {};
-      const webhook = glue.createWebhook(
+      const fields = [
         typeof scheme === 'string' ? scheme : undefined,
         custom.signatureHeader,
         custom.prefix,
@@ -151,17 +142,28 @@ function createWasmBackend({ loadHmac, loadFull, fullEntry }) {
         custom.eventIdField,
         custom.eventTypeField,
         custom.eventTimestampField,
-        joined,
-        lengths,
-        o.tolerance,
-        o.strict,
-        o.maxPayloadBytes,
-        o.replayCapacity,
-        o.replayTtl,
-      );
+      ];
+      const parts = [...fields.map((f) => (f === undefined || f === null ? undefined : encoder.encode(f))), ...secrets];
+      let total = 0;
+      for (const p of parts) total += p ? p.length : 0;
+      const joined = new Uint8Array(total);
+      const lengths = new Uint32Array(parts.length);
+      let off = 0;
+      parts.forEach((p, i) => {
+        if (p === undefined) {
+          lengths[i] = ABSENT;
+          return;
+        }
+        joined.set(p, off);
+        off += p.length;
+        lengths[i] = p.length;
+      });
+      const o = options || {};
+      const webhook = glue.createWebhook(joined, lengths, o.tolerance, o.strict, o.maxPayloadBytes, o.replayCapacity, o.replayTtl);
       return { webhook, area: areaOf(glue) };
     },
-    headerNames: (handle, signatureOnly) => handle.webhook.headerNames(signatureOnly === true),
+    // Both come as one string of lines (src/lib.rs): no string-array conversion in the glue.
+    headerNames: (handle, signatureOnly) => handle.webhook.headerNames(signatureOnly === true).split('\n'),
     verifySignature(handle, body, values, now) {
       const headerBytes = put(handle.area, body, values);
       if (handle.webhook.verifySignature(headerBytes, body.length, nowOr(now)) !== 0) throw handle.webhook.takeError();
@@ -171,7 +173,7 @@ function createWasmBackend({ loadHmac, loadFull, fullEntry }) {
       if (json === undefined) throw handle.webhook.takeError();
       return json;
     },
-    sign: (handle, body, timestamp, id) => handle.webhook.sign(body, timestamp, id),
+    sign: (handle, body, timestamp, id) => handle.webhook.sign(body, timestamp, id).split('\n'),
   };
 }
 

@@ -7,7 +7,8 @@
 //! described in `js/backend.md`, which this crate fills in.
 #![deny(clippy::all)]
 
-use hookseal::{CustomScheme, Options, Scheme, SignatureEncoding, Webhook};
+// `quoted`: the core's quoting of values in messages, as the WebAssembly backend's.
+use hookseal::{quoted, CustomScheme, Options, Scheme, SignatureEncoding, Webhook};
 extern crate alloc;
 
 use alloc::sync::Arc;
@@ -104,7 +105,8 @@ fn scheme_from(spec: Either<String, CustomSchemeSpec>) -> Result<Scheme> {
         Either::A(id) => {
             let scheme = Scheme::from_id(&id).ok_or_else(|| {
                 invalid_argument(&format!(
-                    "unknown scheme {id:?}; use one of costkatana, unicraft, dash, smartaihub, standard, stripe, github, slack, shopify, or describe a custom scheme"
+                    "unknown scheme {}; use one of costkatana, unicraft, dash, smartaihub, standard, stripe, github, slack, shopify, or describe a custom scheme",
+                    quoted(&id)
                 ))
             })?;
             Ok(scheme)
@@ -119,7 +121,8 @@ fn scheme_from(spec: Either<String, CustomSchemeSpec>) -> Result<Scheme> {
                 Some("base64") => SignatureEncoding::Base64,
                 Some(other) => {
                     return Err(invalid_argument(&format!(
-                        "custom scheme: encoding must be \"hex\" or \"base64\", not {other:?}"
+                        "custom scheme: encoding must be \"hex\" or \"base64\", not {}",
+                        quoted(other)
                     )))
                 }
             });

@@ -26,7 +26,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::Cell;
 
-use hookseal::{CustomScheme, Headers, Options, Scheme, SignatureEncoding, Webhook};
+// `quoted`: `{s:?}` as the native backend's messages write it, without `core::fmt`.
+use hookseal::{quoted, CustomScheme, Headers, Options, Scheme, SignatureEncoding, Webhook};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -53,27 +54,31 @@ fn to_js(err: &hookseal::Error) -> JsValue {
     error(err.code(), &err.message())
 }
 
-fn invalid_argument(reason: &str) -> JsValue {
-    error("invalid_argument", &["invalid argument: ", reason].concat())
-}
-
-/// `s` as Rust's `{s:?}` writes it (the native backend's messages use it):
-/// in double quotes, escaped as `char::escape_debug` does except `'`. Built
-/// without `format!`, so the module carries no `core::fmt` machinery.
-fn quoted(s: &str) -> String {
-    let mut out = String::from('"');
-    for c in s.chars() {
-        if c == '\'' {
-            out.push(c);
-        } else {
-            out.extend(c.escape_debug());
-        }
-    }
-    out.push('"');
+/// `parts.concat()` by a plain loop: `[&str]::concat` brings
+/// `alloc::str::join_generic_copy` (1.1 kB of WebAssembly) for messages only.
+fn concat(parts: &[&str]) -> String {
+    let mut out = String::new();
+    parts.iter().for_each(|p| out.push_str(p));
     out
 }
 
+fn invalid_argument(reason: &str) -> JsValue {
+    error("invalid_argument", &concat(&["invalid argument: ", reason]))
+}
+
 type Result<T> = core::result::Result<T, JsValue>;
+
+/// `items` joined by `\n`, for JavaScript to split.
+fn lines<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(item);
+    }
+    out
+}
 
 /// A JavaScript number that must be a whole, non-negative, safe integer.
 fn whole(value: f64, what: &str) -> Result<u64> {
@@ -84,9 +89,10 @@ fn whole(value: f64, what: &str) -> Result<u64> {
     if (0.0..=9_007_199_254_740_991.0).contains(&value) && whole as f64 == value {
         Ok(whole)
     } else {
-        Err(invalid_argument(
-            &[what, " must be a non-negative whole number"].concat(),
-        ))
+        Err(invalid_argument(&concat(&[
+            what,
+            " must be a non-negative whole number",
+        ])))
     }
 }
 
@@ -101,11 +107,11 @@ fn size(value: f64, what: &str, too_large: &str) -> Result<usize> {
 fn scheme_from(id: Option<String>, custom: [Option<String>; 9]) -> Result<Scheme> {
     if let Some(id) = id {
         return Scheme::from_id(&id).ok_or_else(|| {
-            invalid_argument(&[
+            invalid_argument(&concat(&[
                 "unknown scheme ",
                 &quoted(&id),
                 "; use one of costkatana, unicraft, dash, smartaihub, standard, stripe, github, slack, shopify, or describe a custom scheme",
-            ].concat())
+            ]))
         });
     }
     let [signature_header, prefix, encoding, id_header, timestamp_header, template, event_id, event_type, event_ts] =
@@ -120,13 +126,10 @@ fn scheme_from(id: Option<String>, custom: [Option<String>; 9]) -> Result<Scheme
         None | Some("hex") => SignatureEncoding::Hex,
         Some("base64") => SignatureEncoding::Base64,
         Some(other) => {
-            return Err(invalid_argument(
-                &[
-                    "custom scheme: encoding must be \"hex\" or \"base64\", not ",
-                    &quoted(other),
-                ]
-                .concat(),
-            ))
+            return Err(invalid_argument(&concat(&[
+                "custom scheme: encoding must be \"hex\" or \"base64\", not ",
+                &quoted(other),
+            ])))
         }
     });
     if let Some(h) = id_header {
@@ -155,45 +158,51 @@ pub fn http_status(code: &str) -> u32 {
     hookseal::ErrorCode::from_code(code).map_or(400, |c| u32::from(c.http_status()))
 }
 
-/// Builds a verifier: the scheme (`id`, or the custom fields), the secrets
-/// concatenated in `secrets` with their lengths in `secret_lengths`, and the
-/// options (`undefined` takes the core's default). The JavaScript names are
-/// those of the backend interface (`js/backend.md`).
-#[allow(clippy::too_many_arguments)] // one flat call instead of an object walked through the glue
+/// The scheme fields at the front of `createWebhook`'s parts: the scheme id,
+/// then the custom scheme's nine (see `scheme_from`).
+const SCHEME_FIELDS: usize = 10;
+
+/// Builds a verifier. `parts` holds, back to back, the UTF-8 bytes of the
+/// scheme id and of the custom scheme's fields (signature header, prefix,
+/// encoding, id header, timestamp header, template, event id / type /
+/// timestamp fields), then the secrets; `part_lengths` their byte lengths,
+/// `ABSENT` for an absent field. Bytes rather than ten optional strings: the
+/// glue passes two arrays instead of converting ten arguments. The options
+/// take the core's default when `undefined`. The JavaScript names are those
+/// of the backend interface (`js/backend.md`).
 #[wasm_bindgen(js_name = createWebhook)]
 pub fn create_webhook(
-    id: Option<String>,
-    signature_header: Option<String>,
-    prefix: Option<String>,
-    encoding: Option<String>,
-    id_header: Option<String>,
-    timestamp_header: Option<String>,
-    template: Option<String>,
-    event_id_field: Option<String>,
-    event_type_field: Option<String>,
-    event_timestamp_field: Option<String>,
-    secrets: &[u8],
-    secret_lengths: &[u32],
+    parts: &[u8],
+    part_lengths: &[u32],
     tolerance: Option<f64>,
     strict: Option<bool>,
     max_payload_bytes: Option<f64>,
     replay_capacity: Option<f64>,
     replay_ttl: Option<f64>,
 ) -> Result<WasmWebhook> {
-    let scheme = scheme_from(
-        id,
-        [
-            signature_header,
-            prefix,
-            encoding,
-            id_header,
-            timestamp_header,
-            template,
-            event_id_field,
-            event_type_field,
-            event_timestamp_field,
-        ],
-    )?;
+    let mut fields: [Option<String>; SCHEME_FIELDS] = Default::default();
+    let mut keys: Vec<&[u8]> = Vec::with_capacity(part_lengths.len());
+    let mut rest = parts;
+    for (i, &len) in part_lengths.iter().enumerate() {
+        if i < SCHEME_FIELDS && len == ABSENT {
+            continue;
+        }
+        let len = usize::try_from(len).unwrap_or(usize::MAX);
+        let Some((part, tail)) = rest.split_at_checked(len) else {
+            return Err(invalid_argument("part lengths do not add up"));
+        };
+        rest = tail;
+        match fields.get_mut(i) {
+            Some(field) => {
+                let text = core::str::from_utf8(part)
+                    .map_err(|_| invalid_argument("scheme fields must be UTF-8"))?;
+                *field = Some(String::from(text));
+            }
+            None => keys.push(part),
+        }
+    }
+    let [id, custom @ ..] = fields;
+    let scheme = scheme_from(id, custom)?;
     let mut opts = Options::default();
     let mut replay: Option<(usize, u64)> = None;
     if let Some(c) = replay_capacity {
@@ -208,16 +217,6 @@ pub fn create_webhook(
     }
     if let Some(m) = max_payload_bytes {
         opts.max_payload_bytes = size(m, "maxPayloadBytes", "maxPayloadBytes is too large")?;
-    }
-    let mut keys: Vec<&[u8]> = Vec::with_capacity(secret_lengths.len());
-    let mut rest = secrets;
-    for &len in secret_lengths {
-        let len = usize::try_from(len).unwrap_or(usize::MAX);
-        let Some((key, tail)) = rest.split_at_checked(len) else {
-            return Err(invalid_argument("secret lengths do not add up"));
-        };
-        keys.push(key);
-        rest = tail;
     }
     let inner = Webhook::with_options(scheme, &keys, opts).map_err(|e| to_js(&e))?;
     let inner = match replay {
@@ -400,14 +399,16 @@ impl WasmWebhook {
     /// `Webhook::header_lookups`), in the order of their values in the scratch
     /// area: lower-case names, an entry's aliases joined by `|`. With
     /// `signature_only`, the entries `verifySignature` reads (the first ones).
+    /// One string, the entries separated by `\n` (header names never contain
+    /// it): a string array would bring wasm-bindgen's array conversion.
     #[wasm_bindgen(js_name = headerNames)]
-    pub fn header_names(&self, signature_only: Option<bool>) -> Vec<String> {
+    pub fn header_names(&self, signature_only: Option<bool>) -> String {
         let n = if signature_only == Some(true) {
             self.signature_lookups
         } else {
             self.lookups.len()
         };
-        self.lookups[..n].to_vec()
+        lines(self.lookups.iter().take(n).map(String::as_str))
     }
 
     /// Checks the signature (and timestamp) of the delivery in the scratch
@@ -463,18 +464,20 @@ impl WasmWebhook {
         self.error.take().unwrap_or_default()
     }
 
-    /// The headers a provider would send, as a flat `[name, value, …]` list.
-    pub fn sign(
-        &self,
-        body: &[u8],
-        timestamp: Option<f64>,
-        id: Option<String>,
-    ) -> Result<Vec<String>> {
+    /// The headers a provider would send, as `name\nvalue\nname\nvalue…`
+    /// (names are tokens and values visible ASCII: the core checks the
+    /// custom header names, the prefix and `id`; checked again here, as the
+    /// split in JavaScript relies on it).
+    pub fn sign(&self, body: &[u8], timestamp: Option<f64>, id: Option<String>) -> Result<String> {
         let ts = timestamp.map(|t| whole(t, "timestamp")).transpose()?;
         let pairs = self
             .inner
             .sign(body, ts, id.as_deref())
             .map_err(|e| to_js(&e))?;
-        Ok(pairs.into_iter().flat_map(|(k, v)| [k, v]).collect())
+        let flat = lines(pairs.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]));
+        if flat.matches('\n').count() + 1 != pairs.len() * 2 {
+            return Err(invalid_argument("a signed header contains a line break"));
+        }
+        Ok(flat)
     }
 }

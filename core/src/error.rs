@@ -287,6 +287,26 @@ fn put<W: fmt::Write + ?Sized>(f: &mut W, parts: &[&str]) -> fmt::Result {
     parts.iter().try_for_each(|p| f.write_str(p))
 }
 
+/// `parts.concat()`, by a plain loop: `[&str]::concat` and `join` share
+/// `alloc::str::join_generic_copy`, 1.1 kB of WebAssembly for messages only.
+#[cfg(feature = "alloc")]
+pub(crate) fn concat(parts: &[&str]) -> alloc::string::String {
+    join(parts, "")
+}
+
+/// `parts.join(sep)`, by a plain loop (see [`concat`]).
+#[cfg(feature = "alloc")]
+pub(crate) fn join(parts: &[&str], sep: &str) -> alloc::string::String {
+    let mut out = alloc::string::String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 /// `n` in decimal, as `{n}` writes it, in `buf`.
 pub(crate) fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &str {
     let mut i = buf.len();
@@ -306,18 +326,73 @@ pub(crate) fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &str {
     core::str::from_utf8(&buf[i..]).unwrap_or_default()
 }
 
-/// `s` as `{s:?}` writes it: in double quotes, each character escaped as
-/// `char::escape_debug` does, except `'` (which `str`'s `Debug` leaves as is).
+/// `s` quoted as [`write_debug_str`] writes it (as `{s:?}` does, but for the
+/// rarer non-ASCII characters). Not part of the documented API: the bindings
+/// quote the values in their own messages with it, so that every backend
+/// writes the same text and the WebAssembly module has one copy of it.
+#[cfg(feature = "alloc")]
+#[doc(hidden)]
+pub fn quoted(s: &str) -> alloc::string::String {
+    let mut out = alloc::string::String::new();
+    // Writing to a `String` cannot fail.
+    let _ = write_debug_str(&mut out, s);
+    out
+}
+
+/// `s` as `{s:?}` writes it, in double quotes, for ASCII and for the
+/// non-ASCII characters a reader most needs to see escaped: C1 controls,
+/// invisible spaces and format characters, the combining-mark blocks,
+/// private-use and noncharacter code points (`\u{…}`). Other non-ASCII
+/// characters are written as they are. `{s:?}` itself decides with
+/// `core::unicode`'s tables (3 kB of the gzipped WebAssembly module); it also
+/// escapes unassigned code points, the rarer format characters and the
+/// combining marks of other scripts (every vowel sign of Devanagari, for
+/// one), which this writes unescaped.
 pub(crate) fn write_debug_str<W: fmt::Write + ?Sized>(w: &mut W, s: &str) -> fmt::Result {
     w.write_char('"')?;
     for c in s.chars() {
-        if c == '\'' {
-            w.write_char(c)?;
-        } else {
-            c.escape_debug().try_for_each(|e| w.write_char(e))?;
-        }
+        let escaped = match c {
+            '\0' => "\\0",
+            '\t' => "\\t",
+            '\r' => "\\r",
+            '\n' => "\\n",
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            _ if hidden(c) => {
+                w.write_str("\\u{")?;
+                let v = u32::from(c);
+                let mut shift = 20;
+                while shift > 0 && v >> shift == 0 {
+                    shift -= 4;
+                }
+                loop {
+                    w.write_char(char::from_digit((v >> shift) & 15, 16).unwrap_or('0'))?;
+                    if shift == 0 {
+                        break;
+                    }
+                    shift -= 4;
+                }
+                w.write_char('}')?;
+                continue;
+            }
+            _ => {
+                w.write_char(c)?;
+                continue;
+            }
+        };
+        w.write_str(escaped)?;
     }
     w.write_char('"')
+}
+
+/// The characters [`write_debug_str`] writes as `\u{…}`.
+fn hidden(c: char) -> bool {
+    matches!(u32::from(c),
+        0x00..=0x1f | 0x7f..=0xa0 | 0xad | 0x300..=0x36f | 0x61c | 0x1680 | 0x180e
+        | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x2000..=0x200f | 0x2028..=0x202f
+        | 0x205f..=0x206f | 0x20d0..=0x20ff | 0x3000 | 0xe000..=0xf8ff
+        | 0xfe00..=0xfe0f | 0xfe20..=0xfe2f | 0xfeff | 0xfff0..=0xfffb | 0xfffe..=0xffff
+        | 0xe0000..=0xe0fff | 0xf0000..=0x10ffff)
 }
 
 /// `core::error::Error` (Rust 1.81+), so no_std users get it too; with `std`
@@ -357,11 +432,28 @@ mod tests {
             "é ü 日本 🎉",
             "\u{301}combining first, then a\u{301}",
             "\u{200b}\u{feff}\u{e000}\u{10ffff}",
+            "\u{a0}\u{ad}\u{2028}\u{202e}\u{3000}\u{fe0f}\u{e0001}\u{fff9}\u{fffd}",
+            "naïve café, Привет, Ελλάδα, עברית, العربية, 中文, 한국어, 👍🏽",
         ] {
             let mut out = String::new();
             write_debug_str(&mut out, s).unwrap_or_default();
             assert_eq!(out, format!("{s:?}"));
         }
+        for c in (0..=0x7f).map(char::from) {
+            let mut out = String::new();
+            write_debug_str(&mut out, c.encode_utf8(&mut [0; 4])).unwrap_or_default();
+            assert_eq!(out, format!("{:?}", String::from(c)));
+        }
+    }
+
+    /// Where it differs from `{s:?}` on purpose: the combining marks of other
+    /// scripts and unassigned code points are written as they are.
+    #[test]
+    fn debug_str_writes_rarer_characters_as_they_are() {
+        let mut out = String::new();
+        write_debug_str(&mut out, "हिन्दी \u{378}").unwrap_or_default();
+        assert_eq!(out, "\"हिन्दी \u{378}\"");
+        assert_ne!(out, format!("{:?}", "हिन्दी \u{378}"));
     }
 
     /// Every message as `write!` built it before (the texts are compared by

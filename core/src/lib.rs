@@ -26,6 +26,10 @@ mod scheme;
 mod webhook;
 
 pub use error::{Error, ErrorCode};
+// For the WebAssembly binding's messages; not part of the documented API.
+#[cfg(feature = "alloc")]
+#[doc(hidden)]
+pub use error::quoted;
 #[cfg(feature = "events")]
 pub use events::json::{
     Iter as JsonMapIter, Map as JsonMap, Number as JsonNumber, ParseError as JsonError,

@@ -285,16 +285,16 @@ mod custom {
             let mut literal = String::new();
             let mut rest = self.template.as_str();
             while !rest.is_empty() {
-                let (part, len) = if rest.starts_with("{body}") {
-                    (Some(Part::Body), 6)
-                } else if rest.starts_with("{id}") {
-                    (Some(Part::Id), 4)
-                } else if rest.starts_with("{timestamp}") {
-                    (Some(Part::Timestamp), 11)
+                let (part, after) = if let Some(after) = rest.strip_prefix("{body}") {
+                    (Some(Part::Body), after)
+                } else if let Some(after) = rest.strip_prefix("{id}") {
+                    (Some(Part::Id), after)
+                } else if let Some(after) = rest.strip_prefix("{timestamp}") {
+                    (Some(Part::Timestamp), after)
                 } else {
-                    let ch = rest.chars().next().map_or(1, char::len_utf8);
-                    literal.push_str(&rest[..ch]);
-                    (None, ch)
+                    let mut chars = rest.chars();
+                    literal.extend(chars.next());
+                    (None, chars.as_str())
                 };
                 if let Some(p) = part {
                     if !literal.is_empty() {
@@ -302,7 +302,7 @@ mod custom {
                     }
                     parts.push(p);
                 }
-                rest = &rest[len..];
+                rest = after;
             }
             if !literal.is_empty() {
                 parts.push(Part::Literal(literal));

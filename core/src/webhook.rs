@@ -469,7 +469,7 @@ impl Webhook {
                 let id = delivery.id.and_then(|i| core::str::from_utf8(i).ok());
                 return Err(Error::DuplicateEvent {
                     key: match id {
-                        Some(id) => ["id ", id].concat().into(),
+                        Some(id) => crate::error::concat(&["id ", id]).into(),
                         None => text("same signature"),
                     },
                 });
@@ -1257,30 +1257,30 @@ mod signing {
                     let hex = hex(&tag);
                     match &self.inner.scheme {
                         Scheme::CostKatana => {
-                            push(&mut out, "X-CostKatana-Signature", ["t=", &ts_str, ",v1=", &hex].concat());
+                            push(&mut out, "X-CostKatana-Signature", crate::error::concat(&["t=", &ts_str, ",v1=", &hex]));
                             push(&mut out, "X-CostKatana-Timestamp", ts_str);
                         }
                         Scheme::UniCraft => push(&mut out, "X-UniCraft-Signature", hex),
-                        Scheme::Dash => push(&mut out, "X-Dash-Signature", ["sha256=", &hex].concat()),
-                        Scheme::SmartAiHub => push(&mut out, "X-Webhook-Signature", ["sha256=", &hex].concat()),
-                        Scheme::GitHub => push(&mut out, "X-Hub-Signature-256", ["sha256=", &hex].concat()),
+                        Scheme::Dash => push(&mut out, "X-Dash-Signature", crate::error::concat(&["sha256=", &hex])),
+                        Scheme::SmartAiHub => push(&mut out, "X-Webhook-Signature", crate::error::concat(&["sha256=", &hex])),
+                        Scheme::GitHub => push(&mut out, "X-Hub-Signature-256", crate::error::concat(&["sha256=", &hex])),
                         Scheme::Shopify => push(&mut out, "X-Shopify-Hmac-Sha256", base64(&tag)),
-                        Scheme::Stripe => push(&mut out, "Stripe-Signature", ["t=", &ts_str, ",v1=", &hex].concat()),
+                        Scheme::Stripe => push(&mut out, "Stripe-Signature", crate::error::concat(&["t=", &ts_str, ",v1=", &hex])),
                         Scheme::Slack => {
                             push(&mut out, "X-Slack-Request-Timestamp", ts_str);
-                            push(&mut out, "X-Slack-Signature", ["v0=", &hex].concat());
+                            push(&mut out, "X-Slack-Signature", crate::error::concat(&["v0=", &hex]));
                         }
                         Scheme::Standard => {
                             push(&mut out, "webhook-id", id.to_string());
                             push(&mut out, "webhook-timestamp", ts_str);
-                            push(&mut out, "webhook-signature", ["v1,", &base64(&tag)].concat());
+                            push(&mut out, "webhook-signature", crate::error::concat(&["v1,", &base64(&tag)]));
                         }
                         Scheme::Custom(c) => {
                             let encoded = match c.encoding {
                                 crate::SignatureEncoding::Hex => hex,
                                 crate::SignatureEncoding::Base64 => base64(&tag),
                             };
-                            push(&mut out, &c.signature_header, [c.prefix.as_str(), &encoded].concat());
+                            push(&mut out, &c.signature_header, crate::error::concat(&[c.prefix.as_str(), &encoded]));
                             if let Some(h) = &c.id_header {
                                 push(&mut out, h, id.to_string());
                             }
@@ -1298,7 +1298,7 @@ mod signing {
                     let sig = sk.sign(&message);
                     push(&mut out, "webhook-id", id.to_string());
                     push(&mut out, "webhook-timestamp", ts_str);
-                    push(&mut out, "webhook-signature", ["v1a,", &base64(&sig.to_bytes())].concat());
+                    push(&mut out, "webhook-signature", crate::error::concat(&["v1a,", &base64(&sig.to_bytes())]));
                 }
                 #[cfg(feature = "ed25519")]
                 Key::Ed25519Public(_) => {

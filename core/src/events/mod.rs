@@ -15,7 +15,7 @@ use json::{Map, Value};
 pub use replay::ReplayGuard;
 pub(crate) use replay::SharedGuard;
 
-use crate::error::Error;
+use crate::error::{concat, join, quoted, Error};
 use crate::headers::Headers;
 use crate::scheme::Scheme;
 use crate::webhook::{Delivery, Webhook};
@@ -194,14 +194,6 @@ fn payload_error(path: &Path<'_>, what: &[&str]) -> Error {
     }
 }
 
-/// `s` quoted as `{s:?}` writes it.
-fn quoted(s: &str) -> String {
-    let mut out = String::new();
-    // Writing to a `String` cannot fail.
-    let _ = crate::error::write_debug_str(&mut out, s);
-    out
-}
-
 fn json_kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -256,7 +248,7 @@ fn check_value(v: &Value, spec: &Spec, path: &Path<'_>) -> Result<(), Error> {
             path,
             &[
                 "expected one of ",
-                &allowed.join(", "),
+                &join(allowed, ", "),
                 ", got ",
                 &v.to_json_string(),
             ],
@@ -291,7 +283,7 @@ fn header_text<'h, H: Headers + ?Sized>(headers: &'h H, name: &str) -> Option<&'
     };
     let raw = get(name).or_else(|| {
         name.strip_prefix("webhook-")
-            .and_then(|rest| get(&["svix-", rest].concat()))
+            .and_then(|rest| get(&concat(&["svix-", rest])))
     })?;
     core::str::from_utf8(raw).ok()
 }
@@ -338,14 +330,11 @@ fn parse_body(scheme: &Scheme, body: &[u8]) -> Result<Value, Error> {
                 if let Some(mut form) = parse_form(body).filter(|f| !f.is_empty()) {
                     if let Some(Value::String(inner)) = form.get("payload") {
                         return Value::parse(inner.as_bytes()).map_err(|e| Error::InvalidPayload {
-                            reason: Cow::Owned(
-                                [
-                                    "payload: the form's payload field is not JSON (",
-                                    &e.message(),
-                                    ")",
-                                ]
-                                .concat(),
-                            ),
+                            reason: Cow::Owned(concat(&[
+                                "payload: the form's payload field is not JSON (",
+                                &e.message(),
+                                ")",
+                            ])),
                         });
                     }
                     if form.contains_key("command") && !form.contains_key("type") {
@@ -355,14 +344,11 @@ fn parse_body(scheme: &Scheme, body: &[u8]) -> Result<Value, Error> {
                 }
             }
             Err(Error::InvalidPayload {
-                reason: Cow::Owned(
-                    [
-                        "the body is not JSON (",
-                        &e.message(),
-                        "); use verify_signature for non-JSON bodies",
-                    ]
-                    .concat(),
-                ),
+                reason: Cow::Owned(concat(&[
+                    "the body is not JSON (",
+                    &e.message(),
+                    "); use verify_signature for non-JSON bodies",
+                ])),
             })
         }
     }
@@ -424,11 +410,10 @@ impl Scheme {
             Value::String(id) => return id.parse(),
             Value::Object(o) => o,
             other => {
-                return Err(bad([
+                return Err(bad(concat(&[
                     "a scheme is an id string or a custom-scheme object, not ",
                     json_kind(other),
-                ]
-                .concat()))
+                ])))
             }
         };
         const KEYS: [&str; 7] = [
@@ -441,25 +426,23 @@ impl Scheme {
             "event",
         ];
         if let Some(k) = obj.keys().find(|k| !KEYS.contains(&k.as_str())) {
-            return Err(bad([
+            return Err(bad(concat(&[
                 "custom scheme: unknown key ",
                 &quoted(k),
                 "; the keys are ",
-                &KEYS.join(", "),
-            ]
-            .concat()));
+                &join(&KEYS[..], ", "),
+            ])));
         }
         let text = |k: &str| -> Result<Option<&str>, Error> {
             match obj.get(k) {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::String(s)) => Ok(Some(s)),
-                Some(other) => Err(bad([
+                Some(other) => Err(bad(concat(&[
                     "custom scheme: ",
                     k,
                     " must be a string, not ",
                     json_kind(other),
-                ]
-                .concat())),
+                ]))),
             }
         };
         let header = text("signature_header")?
@@ -487,11 +470,10 @@ impl Scheme {
                 c = c.event_fields(f("id"), f("type"), f("timestamp"));
             }
             Some(other) => {
-                return Err(bad([
+                return Err(bad(concat(&[
                     "custom scheme: event must be an object, not ",
                     json_kind(other),
-                ]
-                .concat()))
+                ])))
             }
         }
         Ok(Scheme::Custom(c))
@@ -500,7 +482,7 @@ impl Scheme {
     /// [`Scheme::from_description`] from JSON text.
     pub fn from_description_json(json: &str) -> Result<Scheme, Error> {
         let value = Value::parse(json.as_bytes()).map_err(|e| Error::InvalidArgument {
-            reason: Cow::Owned(["scheme description is not JSON: ", &e.message()].concat()),
+            reason: Cow::Owned(concat(&["scheme description is not JSON: ", &e.message()])),
         })?;
         Scheme::from_description(&value)
     }
