@@ -10,9 +10,9 @@ import { bundleEdge } from '../test/runtimes/bundle.mjs';
 import { TMP, requirePacked } from '../test/runtimes/lib.mjs';
 
 // Issue 5's targets, and the budgets `--check` enforces (the sizes of the last measured
-// build + ~0.3 %: 51 966 / 75 303 B).
+// build + ~0.3 %: 52 217 / 75 548 B).
 const TARGET = { hmac: 40_000, full: 120_000 };
-const BUDGET = { hmac: 52_150, full: 75_550 };
+const BUDGET = { hmac: 52_400, full: 75_800 };
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const args = process.argv.slice(2);
