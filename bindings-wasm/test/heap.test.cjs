@@ -6,16 +6,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 
-process.env.HOOKSEAL_BACKEND = 'wasm';
-// Catch the instances the glue creates, to read their memory size.
-const instances = [];
-const Instance = WebAssembly.Instance;
-WebAssembly.Instance = function (module, imports) {
-  const instance = new Instance(module, imports);
-  instances.push(instance);
-  return instance;
-};
-const { Webhook } = require('../../bindings-node/js/index.cjs');
+const { api: { Webhook }, instances } = require('./wasm-instances.cjs');
 
 const github = new Webhook('github', 'secret');
 const guarded = new Webhook('stripe', 'whsec_k', { replayGuard: { capacity: 1000, ttl: 600 } });

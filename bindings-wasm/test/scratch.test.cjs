@@ -10,15 +10,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { createHmac } = require('node:crypto');
 
-process.env.HOOKSEAL_BACKEND = 'wasm';
-const instances = [];
-const Instance = WebAssembly.Instance;
-WebAssembly.Instance = function (module, imports) {
-  const instance = new Instance(module, imports);
-  instances.push(instance);
-  return instance;
-};
-const { Webhook, backend } = require('../../bindings-node/js/index.cjs');
+const { api: { Webhook, backend }, instances } = require('./wasm-instances.cjs');
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const KEY = Buffer.from(SECRET.slice(6), 'base64');
