@@ -465,3 +465,37 @@ fn generated_and_mutated_documents() {
         check(doc.as_bytes());
     }
 }
+
+/// Strings print exactly as serde_json prints them (the same escapes, the
+/// same text), wherever an escaped byte falls in a plain run.
+#[test]
+fn strings_print_as_serde_json_prints_them() {
+    let mut inputs: Vec<String> = (0u8..0x80).map(|b| String::from(char::from(b))).collect();
+    inputs.extend(
+        [
+            "",
+            "plain",
+            "é ü 日本 🎉 \u{7f} \u{2028}",
+            "a\"b\\c\nd\re\tf\u{8}g\u{c}h\u{1}i\u{1f}",
+        ]
+        .map(String::from),
+    );
+    for special in ['"', '\\', '\n', '\u{0}', '\u{1b}', '\u{1f}'] {
+        for at in 0..40 {
+            let mut s: String = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEF"
+                .chars()
+                .take(40)
+                .collect();
+            s.insert(at, special);
+            inputs.push(s.clone());
+            s.push('é');
+            s.insert(0, special);
+            inputs.push(s);
+        }
+    }
+    inputs.push("x".repeat(100_000) + "\"" + &"y".repeat(33));
+    for s in inputs {
+        let ours = JsonValue::String(s.clone()).to_json_string();
+        assert_eq!(ours, serde_json::to_string(&s).unwrap(), "{s:?}");
+    }
+}

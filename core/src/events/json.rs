@@ -343,12 +343,23 @@ impl Value {
     }
 }
 
-/// A JSON string literal, escaped as serde_json escapes it.
+/// A JSON string literal, escaped as serde_json escapes it. Plain runs (no
+/// `"`, `\\` or control byte) are found eight bytes at a time by the parser's
+/// `plain_run` and copied whole: byte by byte, escaping took as long as
+/// hashing the same bytes (a 64 KiB event, Node `verify`).
 pub(crate) fn write_str(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(s.len() + 2);
     out.push('"');
+    let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, c) in s.bytes().enumerate() {
+    loop {
+        let end = start + plain_run(bytes.get(start..).unwrap_or_default());
+        // `start` and `end` are at ASCII bytes (or the end), so `get` always
+        // succeeds (unlike `&s[start..end]`, it brings no panic path: -1.4 kB
+        // of WebAssembly).
+        out.push_str(s.get(start..end).unwrap_or_default());
+        let Some(&c) = bytes.get(end) else { break };
         let esc = match c {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -357,12 +368,8 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
             b'\t' => "\\t",
             0x08 => "\\b",
             0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
+            _ => "",
         };
-        // `start` and `i` are at ASCII bytes, so `get` always succeeds (unlike
-        // `&s[start..i]`, it brings no panic path: -1.4 kB of WebAssembly).
-        out.push_str(s.get(start..i).unwrap_or_default());
         if esc.is_empty() {
             out.push_str("\\u00");
             out.push(char::from(HEX[usize::from(c >> 4)]));
@@ -370,9 +377,8 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
         } else {
             out.push_str(esc);
         }
-        start = i + 1;
+        start = end + 1;
     }
-    out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');
 }
 
