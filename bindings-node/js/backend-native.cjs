@@ -6,19 +6,21 @@ const native = require('../native/binding.cjs');
 // At 1 KiB a verification is mostly call overhead, so the two hot calls are
 // plain N-API callbacks (src/direct.rs), not napi-rs functions: napi-rs puts
 // every call with arguments through a borrow scope (~100 ns). They take
-// (id, now, body, ...values): the webhook's id, `now` (NaN: none), the body
-// as a Uint8Array (read in place, never copied) and one header value per
-// entry of headerNames (a string, or undefined when absent). An earlier
+// (id, body, ...values, now?): the webhook's id, the body as a Uint8Array
+// (read in place, never copied), one header value per entry of headerNames
+// (a string, or undefined when absent), then `now` only when the caller
+// gave it (otherwise the core reads the clock). An earlier
 // version copied the values and small bodies into a buffer Rust kept and
 // made an argument-less napi-rs call; the concatenation and `utf8Write` alone
 // cost ~160 ns (bench/node.md).
-function call(fn, id, now, body, values) {
+function call(fn, id, body, values, now) {
+  if (now !== undefined) return fn(id, body, ...values, now);
   switch (values.length) {
-    case 1: return fn(id, now, body, values[0]);
-    case 2: return fn(id, now, body, values[0], values[1]);
-    case 3: return fn(id, now, body, values[0], values[1], values[2]);
-    case 4: return fn(id, now, body, values[0], values[1], values[2], values[3]);
-    default: return fn(id, now, body, ...values);
+    case 1: return fn(id, body, values[0]);
+    case 2: return fn(id, body, values[0], values[1]);
+    case 3: return fn(id, body, values[0], values[1], values[2]);
+    case 4: return fn(id, body, values[0], values[1], values[2], values[3]);
+    default: return fn(id, body, ...values);
   }
 }
 
@@ -36,8 +38,7 @@ module.exports = {
   },
   headerNames: (handle, signatureOnly) => native.headerNames(handle.id, signatureOnly === true),
   httpStatus: (code) => native.httpStatus(code),
-  verifySignature: (handle, body, values, now) =>
-    call(native.verifySignatureArgs, handle.id, now === undefined ? NaN : now, body, values),
-  verify: (handle, body, values, now) => call(native.verifyArgs, handle.id, now === undefined ? NaN : now, body, values),
+  verifySignature: (handle, body, values, now) => call(native.verifySignatureArgs, handle.id, body, values, now),
+  verify: (handle, body, values, now) => call(native.verifyArgs, handle.id, body, values, now),
   sign: (handle, body, timestamp, id) => native.sign(handle.id, body, timestamp, id),
 };

@@ -33,34 +33,39 @@ function invalidArgument(fn, pattern) {
 
 test('a valid call through verifySignatureArgs and verifyArgs', { skip }, () => {
   const { native, handle, body, values } = setup();
-  assert.equal(native.verifySignatureArgs(handle.id, 1700000000, body, ...values), undefined);
-  const json = JSON.parse(native.verifyArgs(handle.id, 1700000000, body, ...values));
+  assert.equal(native.verifySignatureArgs(handle.id, body, ...values, 1700000000), undefined);
+  const json = JSON.parse(native.verifyArgs(handle.id, body, ...values, 1700000000));
   assert.equal(json.type, 'user.created');
   // Views into a larger buffer are read at their offset.
   const big = Buffer.concat([Buffer.from('xxxx'), body, Buffer.from('yy')]);
-  native.verifySignatureArgs(handle.id, 1700000000, big.subarray(4, 4 + body.length), ...values);
+  native.verifySignatureArgs(handle.id, big.subarray(4, 4 + body.length), ...values, 1700000000);
+  // Any view's bytes: a DataView over the same bytes verifies too.
+  assert.equal(native.verifySignatureArgs(handle.id, new DataView(big.buffer, big.byteOffset + 4, body.length), ...values, 1700000000), undefined);
+  // Without `now`, the core reads the clock: the 2023 timestamp is too old.
+  assert.throws(() => native.verifySignatureArgs(handle.id, body, ...values), { code: 'timestamp_too_old' });
 });
 
 test('wrong argument types and counts throw invalid_argument', { skip }, () => {
   const { native, handle, body, values } = setup();
   const fn = native.verifySignatureArgs;
   invalidArgument(() => fn(), /expected/);
-  invalidArgument(() => fn(handle.id, NaN), /expected/);
-  invalidArgument(() => fn('0', NaN, body, ...values), /id/);
-  invalidArgument(() => fn(handle.id, 'now', body, ...values), /now/);
-  invalidArgument(() => fn(handle.id, -1, body, ...values), /now/);
-  invalidArgument(() => fn(handle.id, 1.5, body, ...values), /now/);
-  for (const bad of ['text', null, undefined, {}, [1, 2], new Uint16Array(4), new DataView(new ArrayBuffer(4)), new ArrayBuffer(4)]) {
-    invalidArgument(() => fn(handle.id, NaN, bad, ...values), /Uint8Array/);
+  invalidArgument(() => fn(handle.id), /expected/);
+  invalidArgument(() => fn('0', body, ...values), /id/);
+  invalidArgument(() => fn(handle.id, body, ...values, 'now'), /now/);
+  invalidArgument(() => fn(handle.id, body, ...values, NaN), /now/);
+  invalidArgument(() => fn(handle.id, body, ...values, -1), /now/);
+  invalidArgument(() => fn(handle.id, body, ...values, 1.5), /now/);
+  for (const bad of ['text', null, undefined, {}, [1, 2], new ArrayBuffer(4), 42]) {
+    invalidArgument(() => fn(handle.id, bad, ...values), /Uint8Array/);
   }
-  invalidArgument(() => fn(handle.id, NaN, body, values[0], values[1]), /one value per header entry/);
-  invalidArgument(() => fn(handle.id, NaN, body, ...values, 'extra'), /one value per header entry/);
-  invalidArgument(() => fn(handle.id, NaN, body, ...Array(20).fill('x')), /expected/);
+  invalidArgument(() => fn(handle.id, body, values[0], values[1]), /one value per header entry/);
+  invalidArgument(() => fn(handle.id, body, ...values, 1700000000, 'extra'), /one value per header entry/);
+  invalidArgument(() => fn(handle.id, body, ...Array(20).fill('x')), /expected/);
   for (const bad of [1, null, {}, Symbol('s'), 10n, ['v']]) {
-    invalidArgument(() => fn(handle.id, NaN, body, values[0], values[1], bad), /strings/);
+    invalidArgument(() => fn(handle.id, body, values[0], values[1], bad), /strings/);
   }
-  invalidArgument(() => fn(123456, NaN, body, ...values), /freed/);
-  invalidArgument(() => native.verifyArgs(handle.id, NaN, body, values[0]), /one value per header entry/);
+  invalidArgument(() => fn(123456, body, ...values), /freed/);
+  invalidArgument(() => native.verifyArgs(handle.id, body, values[0]), /one value per header entry/);
 });
 
 test('absent, huge and non-ASCII header values get the core verdict', { skip }, () => {
@@ -74,18 +79,18 @@ test('absent, huge and non-ASCII header values get the core verdict', { skip }, 
       return err.code;
     }
   };
-  assert.equal(code(() => fn(handle.id, 1700000000, body, undefined, values[1], values[2])), 'missing_header');
+  assert.equal(code(() => fn(handle.id, body, undefined, values[1], values[2], 1700000000)), 'missing_header');
   // Larger than any scratch buffer: read in full (then refused as malformed).
   const huge = 'v1,' + 'A'.repeat(300000);
-  assert.equal(code(() => fn(handle.id, 1700000000, body, values[0], values[1], huge)), 'invalid_header');
+  assert.equal(code(() => fn(handle.id, body, values[0], values[1], huge, 1700000000)), 'invalid_header');
   const hugeId = 'm'.repeat(200000);
-  assert.equal(code(() => fn(handle.id, 1700000000, body, hugeId, values[1], values[2])), 'signature_mismatch');
+  assert.equal(code(() => fn(handle.id, body, hugeId, values[1], values[2], 1700000000)), 'signature_mismatch');
   // Non-ASCII: UTF-8 as Buffer.from encodes it (a lone surrogate as U+FFFD).
   for (const odd of ['msg_é', 'msg_💥', 'msg_\ud800', 'msg_\udfff_x', 'é'.repeat(5000)]) {
-    assert.equal(code(() => fn(handle.id, 1700000000, body, odd, values[1], values[2])), 'signature_mismatch');
+    assert.equal(code(() => fn(handle.id, body, odd, values[1], values[2], 1700000000)), 'signature_mismatch');
   }
   // The module still verifies after all that.
-  assert.equal(fn(handle.id, 1700000000, body, ...values), undefined);
+  assert.equal(fn(handle.id, body, ...values, 1700000000), undefined);
 });
 
 test('non-ASCII ids are hashed as their UTF-8 bytes', { skip }, () => {
@@ -97,6 +102,6 @@ test('non-ASCII ids are hashed as their UTF-8 bytes', { skip }, () => {
   for (const id of ['msg_é', 'msg_💥', 'msg_\ud800']) {
     const bytes = Buffer.concat([Buffer.from(`${id}.1700000000.`), body]);
     const sig = 'v1,' + createHmac('sha256', key).update(bytes).digest('base64');
-    assert.equal(native.verifySignatureArgs(handle.id, 1700000000, body, id, '1700000000', sig), undefined, id);
+    assert.equal(native.verifySignatureArgs(handle.id, body, id, '1700000000', sig, 1700000000), undefined, id);
   }
 });
