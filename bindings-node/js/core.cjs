@@ -198,6 +198,26 @@ function createApi(backend, platform) {
     return (c === 32 || c === 9) && /^[ \t]*$/.test(value);
   }
 
+  // Plain objects such as Node's `req.headers`, the usual case: each entry's
+  // first name is read at its own property access, so that each access sees
+  // one name and V8's keyed load stays monomorphic (~3 ns a look-up; one
+  // access in a loop sees every name and goes megamorphic, ~10 ns). Succeeds
+  // only when every value is a string that is not blank; otherwise the
+  // general path below decides (aliases, case, arrays, numbers).
+  function exactHits(headers, entries, out) {
+    const n = entries.length;
+    if (n > 0) out[0] = headers[entries[0][0]];
+    if (n > 1) out[1] = headers[entries[1][0]];
+    if (n > 2) out[2] = headers[entries[2][0]];
+    if (n > 3) out[3] = headers[entries[3][0]];
+    for (let i = 4; i < n; i++) out[i] = headers[entries[i][0]];
+    for (let i = 0; i < n; i++) {
+      const value = out[i];
+      if (typeof value !== 'string' || isBlank(value)) return false;
+    }
+    return true;
+  }
+
   /**
    * The values of the header `entries` (js/backend.md: lower-case names, or
    * alternatives `a|b` split into arrays here), in order, from any header
@@ -218,7 +238,10 @@ function createApi(backend, platform) {
     else if (typeof headers[Symbol.iterator] === 'function') {
       source = Array.from(headers);
       read = fromPairs;
-    } else read = fromObject;
+    } else {
+      if (exactHits(headers, entries, out)) return out;
+      read = fromObject;
+    }
     objectKeys = undefined;
     for (let i = 0; i < entries.length; i++) {
       const names = entries[i];
