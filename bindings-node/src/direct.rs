@@ -165,10 +165,18 @@ unsafe fn read_string(
     // SAFETY: N-API initialised the first `written` units.
     unsafe { units.set_len(written) };
     let start = out.len();
-    // An OR over all units (no early exit, so it vectorises) tells ASCII apart.
-    if units.iter().fold(0u16, |acc, &u| acc | u) < 0x80 {
-        #[allow(clippy::cast_possible_truncation)] // checked: all < 0x80
-        out.extend(units.iter().map(|&u| u as u8));
+    // Narrowed and checked in one pass: every unit is stored as its low byte
+    // and ORed into `all`; if all are ASCII the bytes are the UTF-8.
+    out.reserve(units.len());
+    let mut all = 0u16;
+    for (byte, &unit) in out.spare_capacity_mut().iter_mut().zip(units.iter()) {
+        all |= unit;
+        #[allow(clippy::cast_possible_truncation)] // kept only if all < 0x80
+        byte.write(unit as u8);
+    }
+    if all < 0x80 {
+        // SAFETY: the loop initialised `units.len()` bytes after `start`.
+        unsafe { out.set_len(start + units.len()) };
     } else {
         let mut utf8 = [0u8; 4];
         for c in char::decode_utf16(units.iter().copied()) {
