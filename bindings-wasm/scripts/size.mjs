@@ -10,7 +10,7 @@ import { bundleEdge } from '../test/runtimes/bundle.mjs';
 import { TMP, requirePacked } from '../test/runtimes/lib.mjs';
 
 // Issue 5's targets, and the budgets `--check` enforces (the sizes of the last measured
-// build + ~0.3 %: 52 217 / 75 548 B).
+// build of the third session + ~0.3 %: 52 217 / 75 548 B; the fourth's measures 52 327 / 75 620 B).
 const TARGET = { hmac: 40_000, full: 120_000 };
 const BUDGET = { hmac: 52_400, full: 75_800 };
 
