@@ -7,15 +7,17 @@
 //! Rust kept (one `Buffer.utf8Write` of the concatenated values, ~160 ns,
 //! plus a `set` of the body) and make an argument-less call. A plain N-API
 //! callback reads its arguments directly: the body as a view of the caller's
-//! bytes (`napi_get_typedarray_info`, no copy) and each header value with one
-//! `napi_get_value_string_utf8` into a reused scratch buffer. At 1 KiB that is
-//! about a quarter of a Standard Webhooks verification less (bench/node.md).
+//! bytes (`napi_get_buffer_info`, no copy) and each header value with one
+//! `napi_get_value_string_utf16` into a reused scratch buffer. At 1 KiB that
+//! is about a quarter of a Standard Webhooks verification less (bench/node.md).
 //!
 //! Arguments (checked here, though only `js/backend-native.cjs` calls these):
-//! `(id: u32, now: number (NaN: none), body: Uint8Array, ...values: (string |
-//! undefined)[])`, one value per header entry of `headerNames(id, signatureOnly)`,
-//! at most 8. Anything else throws an `invalid_argument` error; a panic
-//! throws too (it never unwinds into Node).
+//! `(id: u32, body: Uint8Array, ...values: (string | undefined)[], now?:
+//! number)`, one value per header entry of `headerNames(id, signatureOnly)`,
+//! at most 8, then `now` (Unix seconds) only when the caller gives it (the
+//! core reads the clock otherwise). The body may be any `ArrayBufferView`
+//! (its bytes are read); anything else throws an `invalid_argument` error;
+//! a panic throws too (it never unwinds into Node).
 #![allow(unsafe_code)]
 
 use core::cell::RefCell;
